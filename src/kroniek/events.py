@@ -1,0 +1,22 @@
+"""events stage. (Placeholder.)"""
+
+from __future__ import annotations
+
+from .document import Document
+from .registry import register_stage
+from .resources import Resources
+
+
+class EventsStage:
+    name = "events.lexicon.v1"
+
+    def __init__(self, resources: Resources) -> None:
+        self.resources = resources
+
+    def __call__(self, doc: Document) -> None:
+        doc.events = []
+
+
+@register_stage("events.lexicon.v1")
+def make_stage(resources: Resources) -> EventsStage:
+    return EventsStage(resources)

@@ -1,0 +1,39 @@
+"""Shared, lazily loaded resources: language data and NLP pipelines, cached per process.
+
+Stages receive a :class:`Resources` in their factory; tests inject their own.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from .settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from .lang import LanguageData
+
+
+class Resources:
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or load_settings()
+        self._nlp: dict[str, Any] = {}
+
+    def lang_data(self, code: str) -> LanguageData:
+        from .lang import load_language_data
+
+        return load_language_data(code)
+
+    def spacy_pipeline(self, code: str) -> Any:
+        """The spaCy pipeline for language ``code`` (built on first use, then cached)."""
+        if code not in self._nlp:
+            from .nlp import build_spacy_pipeline
+
+            self._nlp[code] = build_spacy_pipeline(code, self.settings.nlp)
+        return self._nlp[code]
+
+    @cached_property
+    def contract_schema(self) -> dict[str, Any]:
+        from .contract import load_schema
+
+        return load_schema()
