@@ -71,7 +71,7 @@ class LanguageIdentifier:
         if self._identifier is None:
             from py3langid.langid import MODEL_FILE, LanguageIdentifier as Model
 
-            self._identifier = Model.from_pickled_model(MODEL_FILE, norm_probs=True)
+            self._identifier = Model.from_model_file(MODEL_FILE, norm_probs=True)
             self._identifier.set_languages(self.languages)
         return self._identifier
 
