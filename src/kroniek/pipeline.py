@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -51,8 +52,10 @@ class Pipeline:
     def stage_names(self) -> list[str]:
         return [stage.name for stage in self.stages]
 
-    def run(self, doc: Document) -> Document:
+    def run(self, doc: Document, timings: dict[str, float] | None = None) -> Document:
+        """Run every stage over ``doc``; add each stage's seconds to ``timings`` when given."""
         for stage in self.stages:
+            started = time.perf_counter()
             try:
                 stage(doc)
             except KroniekError as exc:
@@ -60,11 +63,13 @@ class Pipeline:
                 raise
             except Exception as exc:  # a bug in one stage must not end a batch
                 raise StageError(f"stage {stage.name} failed: {type(exc).__name__}: {exc}", source=doc.id) from exc
+            if timings is not None:
+                timings[stage.name] = timings.get(stage.name, 0.0) + time.perf_counter() - started
         doc.analysis = None
         return doc
 
-    def process(self, raw: RawDocument) -> Document:
-        return self.run(new_document(raw))
+    def process(self, raw: RawDocument, timings: dict[str, float] | None = None) -> Document:
+        return self.run(new_document(raw), timings)
 
     def process_all(self, items: Iterable[RawDocument | KroniekError]) -> Iterator[Outcome]:
         """Each input's outcome, in order; a failing input yields its error and the batch goes on."""
