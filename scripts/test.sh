@@ -8,6 +8,16 @@ cd "$ROOT"
 export PYTHONHASHSEED=0 HF_HUB_OFFLINE=1
 workers=$("$VENV/bin/python" -c 'import os; print(max(1, min(4, os.cpu_count() or 1)))')
 
+# A real PostgreSQL server for the store tests that need one (skipped with KRONIEK_NO_POSTGRES=1).
+if [ -z "${KRONIEK_TEST_POSTGRES_URL:-}" ] && [ "${KRONIEK_NO_POSTGRES:-0}" != 1 ]; then
+  if pg=$(bash "$ROOT/scripts/pg_test_server.sh"); then
+    export KRONIEK_TEST_POSTGRES_URL="${pg%% *}"
+    trap 'bash "$ROOT/scripts/pg_test_server.sh" stop "${pg##* }"' EXIT
+  else
+    echo "warning: no PostgreSQL server; the PostgreSQL store tests will be skipped" >&2
+  fi
+fi
+
 echo "== fast tests"
 "$VENV/bin/python" -m pytest -q -n "$workers" -p no:cacheprovider "$@"
 
