@@ -1,22 +1,478 @@
-"""places stage. (Placeholder.)"""
+"""places stage (``places.gazetteer.v1``): place mentions resolved with a compact GeoNames gazetteer.
+
+The gazetteer (``kroniek/data/gazetteer.tsv``, built by ``scripts/build_gazetteer.py``) holds every
+country, first-order administrative region and populated place with 15,000+ people, with Dutch,
+English and other Latin-script names. The stage finds capitalised sequences of one to four words
+that are names in it (the longest first), drops homonyms that are common or person-like words, and
+picks among same-named places by kind and by the countries the document mentions.
+
+Language cues (prepositions, stoplists, exonyms, nationality adjectives) come from
+``kroniek/lang/<code>/places.toml``; nothing here depends on the language code.
+"""
 
 from __future__ import annotations
 
-from .document import Document
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from .document import Document, Place, PlaceMention
+from .errors import ConfigError, KroniekError
 from .registry import register_stage
 from .resources import Resources
 
+STAGE_NAME = "places.gazetteer.v1"
+CAPITAL_CODES = frozenset({"PPLC", "PPLG"})
+KIND_RANK = {"country": 3, "city": 2, "admin": 1, "locality": 0}
+STRONG_POPULATION = 100_000  # towns this big are taken on their own name alone
+STRONG_ALTERNATE_POPULATION = 1_000_000  # ... and on any of their other names
+MAX_TOKENS = 4
+TOKEN = re.compile(r"\w+(?:['’\-]\w+)*")
+OPENERS = " \t\"'“”‘’«»([{—–-*•"
+
+
+def exact_key(name: str) -> str:
+    """Lookup key: NFC, casefolded, typographic apostrophes unified, whitespace collapsed."""
+    return " ".join(unicodedata.normalize("NFC", name).replace("’", "'").split()).casefold()
+
+
+def folded_key(name: str) -> str:
+    """Second key: :func:`exact_key` without diacritics and with hyphens as spaces."""
+    decomposed = unicodedata.normalize("NFKD", exact_key(name))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("-", " ")
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    """One place of the gazetteer."""
+
+    geonames_id: int
+    kind: str
+    name: str
+    country_code: str
+    lat: float | None
+    lon: float | None
+    population: int
+    feature_code: str
+
+    @property
+    def is_capital(self) -> bool:
+        return self.feature_code in CAPITAL_CODES
+
+    def place(self, precision: int | None = None) -> Place:
+        """The :class:`Place` (town precision 1, country/region 3 unless ``precision`` says)."""
+        default = 3 if self.kind in ("country", "admin") else 1
+        return Place(
+            self.name, self.country_code or None, self.lat, self.lon, self.geonames_id,
+            self.kind, precision if precision is not None and default == 1 else default,  # type: ignore[arg-type]
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A gazetteer entry a name may refer to; ``primary`` when it is the entry's own name."""
+
+    entry: GazetteerEntry
+    primary: bool
+
+
+def is_strong(candidate: Candidate) -> bool:
+    """Whether the name alone is enough evidence: a country, region or capital, a big town by its
+    own name, or a very big town by another of its (often transliterated) names."""
+    entry = candidate.entry
+    if entry.kind in ("country", "admin") or entry.is_capital:
+        return True
+    return entry.population >= (STRONG_POPULATION if candidate.primary else STRONG_ALTERNATE_POPULATION)
+
+
+def candidate_rank(candidate: Candidate, countries: frozenset[str] = frozenset()) -> tuple:
+    """Sort key, best last: country > in a country the text mentions > capital > own name > kind > size."""
+    entry = candidate.entry
+    return (
+        entry.kind == "country", entry.country_code in countries, entry.is_capital,
+        candidate.primary, KIND_RANK.get(entry.kind, 0), entry.population,
+    )
+
+
+class Gazetteer:
+    """Exact-match place lookup by name: casefolded key first, then the accent-folded key."""
+
+    def __init__(self, rows: list[tuple[GazetteerEntry, list[str], list[str]]]) -> None:
+        """``rows``: (entry, own names, other names) per place."""
+        self.entries: list[GazetteerEntry] = []
+        self._exact: dict[str, tuple[int, ...]] = {}
+        self._folded: dict[str, tuple[int, ...]] = {}
+        self._by_id: dict[int, GazetteerEntry] = {}
+        self._countries: dict[str, GazetteerEntry] = {}
+        for entry, own, other in rows:
+            self._add(entry, own, other)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def _add(self, entry: GazetteerEntry, own: list[str], other: list[str]) -> None:
+        index = len(self.entries)
+        self.entries.append(entry)
+        self._by_id[entry.geonames_id] = entry
+        if entry.kind == "country":
+            self._countries[entry.country_code] = entry
+        primary = entry.kind in ("country", "admin")
+        for names, is_own in ((own, True), (other, primary)):
+            for name in names:
+                self._index(name, index * 2 + int(is_own))
+
+    def _index(self, name: str, code: int) -> None:
+        key = exact_key(name)
+        if not key:
+            return
+        self._exact[key] = _with(self._exact.get(key, ()), code)
+        folded = folded_key(name)
+        if folded != key:
+            self._folded[folded] = _with(self._folded.get(folded, ()), code)
+
+    @classmethod
+    def from_file(cls, path: Path | str) -> Gazetteer:
+        """Read a gazetteer TSV written by ``scripts/build_gazetteer.py``."""
+        try:
+            lines = Path(path).read_text("utf-8").splitlines()
+        except OSError as exc:
+            raise ConfigError(f"cannot read gazetteer: {exc}", source=str(path)) from exc
+        rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
+        if not rows or rows[0][0] != "geonames_id":
+            raise ConfigError("not a gazetteer file (no header row)", source=str(path))
+        return cls([_parse_row(row) for row in rows[1:] if len(row) >= 10])
+
+    def lookup(self, name: str) -> list[Candidate]:
+        """Places called ``name`` (exact casefolded match, else accent- and hyphen-folded)."""
+        codes = self._exact.get(exact_key(name))
+        if not codes:
+            folded = folded_key(name)
+            codes = self._folded.get(folded, ()) + self._exact.get(folded, ())
+        return self._candidates(codes)
+
+    def _candidates(self, codes: tuple[int, ...]) -> list[Candidate]:
+        best: dict[int, Candidate] = {}
+        for code in codes:
+            index, primary = divmod(code, 2)
+            if index not in best or primary:
+                best[index] = Candidate(self.entries[index], bool(primary))
+        return list(best.values())
+
+    def best(self, name: str, countries: frozenset[str] = frozenset()) -> GazetteerEntry | None:
+        """The most likely place called ``name`` (see :func:`candidate_rank`), or None."""
+        candidates = self.lookup(name)
+        if not candidates:
+            return None
+        return max(candidates, key=lambda c: candidate_rank(c, countries)).entry
+
+    def country(self, code: str) -> GazetteerEntry | None:
+        """The country with ISO 3166-1 alpha-2 ``code``."""
+        return self._countries.get(code.upper())
+
+    def by_id(self, geonames_id: int) -> GazetteerEntry | None:
+        return self._by_id.get(geonames_id)
+
+
+def _with(codes: tuple[int, ...], code: int) -> tuple[int, ...]:
+    return codes if code in codes else codes + (code,)
+
+
+def _parse_row(row: list[str]) -> tuple[GazetteerEntry, list[str], list[str]]:
+    gid, kind, name, ascii_name, cc, lat, lon, population, fcode, names = row[:10]
+    entry = GazetteerEntry(
+        int(gid), kind, name, cc, float(lat) if lat else None, float(lon) if lon else None,
+        int(population or 0), fcode,
+    )
+    return entry, [name, ascii_name], [n for n in names.split("|") if n]
+
+
+def default_gazetteer_path() -> Path:
+    return Path(str(files("kroniek"))) / "data" / "gazetteer.tsv"
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(path: str | None = None) -> Gazetteer:
+    """The gazetteer at ``path`` (default: the shipped one), read once per process."""
+    return Gazetteer.from_file(path or default_gazetteer_path())
+
+
+@dataclass
+class PlaceCues:
+    """One language's words around place names (``lang/<code>/places.toml``)."""
+
+    prepositions: frozenset[str] = frozenset()
+    near_prepositions: frozenset[str] = frozenset()
+    stoplist: frozenset[str] = frozenset()
+    sentence_start_stoplist: frozenset[str] = frozenset()
+    stop_words: frozenset[str] = frozenset()
+    lowercase_prefixes: tuple[str, ...] = ()
+    region_prefixes: tuple[str, ...] = ()
+    name_followers: frozenset[str] = frozenset()
+    exonyms: dict[str, str | int] = field(default_factory=dict)
+    nationalities: dict[str, str] = field(default_factory=dict)
+    state_forces: dict[str, str] = field(default_factory=dict)
+    state_force_modifiers: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_section(cls, data: dict[str, Any], stop_words: frozenset[str] = frozenset()) -> PlaceCues:
+        words = lambda key: frozenset(data.get(key, []))  # noqa: E731
+        return cls(
+            prepositions=words("prepositions"),
+            near_prepositions=words("near_prepositions"),
+            stoplist=words("stoplist"),
+            sentence_start_stoplist=words("sentence_start_stoplist"),
+            stop_words=stop_words,
+            lowercase_prefixes=tuple(data.get("lowercase_name_prefixes", [])),
+            region_prefixes=tuple(data.get("region_prefixes", [])),
+            name_followers=words("name_followers"),
+            exonyms={exact_key(k): v for k, v in data.get("exonyms", {}).items()},
+            nationalities={k: v for k, v in data.get("nationalities", {}).items() if isinstance(v, str)},
+            state_forces=dict(data.get("state_forces", {})),
+            state_force_modifiers=words("state_force_modifiers"),
+        )
+
+
+def spacy_stop_words(code: str) -> frozenset[str]:
+    """spaCy's stop words for language ``code`` (empty when spaCy has none)."""
+    try:
+        from spacy.util import get_lang_class
+
+        return frozenset(get_lang_class(code).Defaults.stop_words)
+    except Exception:  # unknown language or spaCy missing: no stop words
+        return frozenset()
+
+
+def load_cues(resources: Resources, code: str) -> PlaceCues:
+    """The place cues for language ``code`` (empty cues for a language without data)."""
+    try:
+        section = resources.lang_data(code).section("places")
+    except KroniekError:
+        section = {}
+    return PlaceCues.from_section(section, spacy_stop_words(code))
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class RawMatch:
+    """A name found in the text with its possible places, before disambiguation."""
+
+    start: int
+    end: int
+    candidates: list[Candidate]
+    precision: int | None = None
+    first: int = 0  # index of the first and last token
+    last: int = 0
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word tokens; an English/Dutch possessive ``'s`` is left out of the word."""
+    tokens = []
+    for match in TOKEN.finditer(text):
+        start, end = match.span()
+        word = match.group()
+        if len(word) > 3 and word[-2:] in ("'s", "’s"):
+            end -= 2
+        tokens.append(Token(start, end, text[start:end]))
+    return tokens
+
+
+def is_sentence_initial(text: str, start: int) -> bool:
+    """True when only openers (quotes, brackets, bullets) stand between ``start`` and a sentence end."""
+    i = start - 1
+    while i >= 0 and text[i] in OPENERS:
+        i -= 1
+    return i < 0 or text[i] in ".!?:;\n\r" or "\n" in text[i + 1 : start]
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+class PlaceFinder:
+    """Finds place mentions in a text for one language."""
+
+    def __init__(self, gazetteer: Gazetteer, cues: PlaceCues, stage: str = STAGE_NAME) -> None:
+        self.gazetteer = gazetteer
+        self.cues = cues
+        self.stage = stage
+
+    def find(self, text: str, blocked: list[tuple[int, int]] | None = None) -> list[PlaceMention]:
+        """Place mentions in ``text``, in order, none inside the ``blocked`` spans."""
+        tokens = tokenize(text)
+        lowercase_words = {t.text for t in tokens if t.text.islower()}
+        matches = [m for m in self._scan(text, tokens) if not _overlaps(m, blocked or [])]
+        in_names = {text[m.start : m.end] for m in matches if self._inside_longer_name(text, tokens, m)}
+        matches = [m for m in matches if self._keep(text, m, lowercase_words, in_names)]
+        strong = [m for m in matches if any(is_strong(c) for c in m.candidates)]
+        countries = self._mentioned_countries(tokens, strong)
+        matches = [m for m in matches if m in strong or self._supported(text, tokens, m, countries)]
+        return [self._mention(text, m, countries) for m in matches]
+
+    def _supported(self, text: str, tokens: list[Token], match: RawMatch, countries: frozenset[str]) -> bool:
+        """A small town or a rare name needs a place preposition before it or its country in the text."""
+        if any(c.entry.country_code in countries for c in match.candidates):
+            return True
+        return match.first > 0 and tokens[match.first - 1].text.lower() in self.cues.prepositions
+
+    def _scan(self, text: str, tokens: list[Token]) -> list[RawMatch]:
+        out, i = [], 0
+        while i < len(tokens):
+            found = self._longest_at(text, tokens, i) if self._may_start(tokens[i].text) else None
+            if found is None:
+                i += 1
+                continue
+            out.append(found[0])
+            i = found[1] + 1
+        return out
+
+    def _may_start(self, word: str) -> bool:
+        return is_capitalised(word) or word.startswith(self.cues.lowercase_prefixes)
+
+    def _longest_at(self, text: str, tokens: list[Token], i: int) -> tuple[RawMatch, int] | None:
+        last = i
+        while last + 1 < len(tokens) and last - i + 1 < MAX_TOKENS and _joined(text, tokens[last], tokens[last + 1]):
+            last += 1
+        for j in range(last, i - 1, -1):
+            if j > i and not is_capitalised(tokens[j].text):
+                continue
+            match = self._resolve(text, tokens[i].start, tokens[j].end)
+            if match is not None:
+                match.first, match.last = i, j
+                return match, j
+        return None
+
+    def _resolve(self, text: str, start: int, end: int) -> RawMatch | None:
+        surface = text[start:end]
+        candidates = self._exonym(surface) or self._lookup(surface)
+        if candidates:
+            return RawMatch(start, end, candidates)
+        if " " in surface:
+            return None
+        return self._resolve_prefixed(surface, start, end)
+
+    def _lookup(self, surface: str) -> list[Candidate]:
+        letters = surface.replace("-", "").replace(" ", "")
+        if len(letters) < 3 or (letters.isupper() and len(letters) < 4):  # codes only through exonyms
+            return []
+        return self.gazetteer.lookup(surface)
+
+    def _resolve_prefixed(self, surface: str, start: int, end: int) -> RawMatch | None:
+        """``Noord-Syrië`` (a part of Syria: precision 2 for a town) and ``al-Bab``."""
+        for prefixes, precision in ((self.cues.region_prefixes, 2), (self.cues.lowercase_prefixes, None)):
+            for prefix in prefixes:
+                rest = surface[len(prefix):]
+                if surface.startswith(prefix) and is_capitalised(rest):
+                    candidates = self._exonym(rest) or self._lookup(rest)
+                    if candidates:
+                        return RawMatch(start, end, candidates, precision)
+        return None
+
+    def _exonym(self, surface: str) -> list[Candidate]:
+        target = self.cues.exonyms.get(exact_key(surface))
+        if target is None:
+            return []
+        entry = self.gazetteer.by_id(target) if isinstance(target, int) else self.gazetteer.country(str(target))
+        return [Candidate(entry, True)] if entry else []
+
+    def _keep(self, text: str, match: RawMatch, lowercase_words: set[str], in_names: set[str]) -> bool:
+        """False for stoplisted words, nationalities, common words opening a sentence, and names the
+        text also uses inside a longer name ("Clinton" after "Bill Clinton"), except countries."""
+        surface = text[match.start : match.end]
+        if surface in self.cues.stoplist or self.is_nationality(surface):
+            return False
+        if is_sentence_initial(text, match.start) and self._common_word(surface, lowercase_words):
+            return False
+        return surface not in in_names or any(c.entry.kind == "country" for c in match.candidates)
+
+    def is_nationality(self, word: str) -> bool:
+        """A nationality adjective or demonym ("Iraakse", "Iraqi", "IRAQI")."""
+        return word in self.cues.nationalities or word.title() in self.cues.nationalities
+
+    def _common_word(self, surface: str, lowercase_words: set[str]) -> bool:
+        if " " in surface:
+            return False
+        lower = surface.lower()
+        return (
+            lower in self.cues.stop_words or surface in self.cues.sentence_start_stoplist
+            or lower in lowercase_words
+        )
+
+    def _inside_longer_name(self, text: str, tokens: list[Token], match: RawMatch) -> bool:
+        """``George Washington``, ``Paris Hilton``, ``New York Times``: part of another name."""
+        if match.last + 1 < len(tokens):
+            after = tokens[match.last + 1]
+            if _joined(text, tokens[match.last], after) and self._name_like(after.text):
+                if after.text not in self.cues.name_followers:
+                    return True
+        if match.first == 0:
+            return False
+        before = tokens[match.first - 1]
+        if not (_joined(text, before, tokens[match.first]) and self._name_like(before.text)):
+            return False
+        return before.text.lower() not in self.cues.prepositions
+
+    def _name_like(self, word: str) -> bool:
+        return is_capitalised(word) and word not in self.cues.nationalities and word.lower() not in self.cues.stop_words
+
+    def _mentioned_countries(self, tokens: list[Token], matches: list[RawMatch]) -> frozenset[str]:
+        """Countries the text names, names a nationality of, or has a (strong) place only in."""
+        codes = {self.cues.nationalities[t.text] for t in tokens if t.text in self.cues.nationalities}
+        for match in matches:
+            found = {c.entry.country_code for c in match.candidates}
+            if len(found) != 1:
+                found = {c.entry.country_code for c in match.candidates if c.entry.kind == "country"}
+            codes |= found
+        return frozenset(codes)
+
+    def _mention(self, text: str, match: RawMatch, countries: frozenset[str]) -> PlaceMention:
+        entry = max(match.candidates, key=lambda c: candidate_rank(c, countries)).entry
+        precision = match.precision or (2 if self._after_near(text, match.start) else None)
+        return PlaceMention(match.start, match.end, text[match.start : match.end], entry.place(precision), self.stage)
+
+    def _after_near(self, text: str, start: int) -> bool:
+        words = text[max(0, start - 30) : start].split()
+        return bool(words) and words[-1].lower() in self.cues.near_prepositions
+
+
+def _joined(text: str, left: Token, right: Token) -> bool:
+    """Two words separated by a single space (one name may span them)."""
+    return text[left.end : right.start] == " "
+
+
+def _overlaps(match: RawMatch, spans: list[tuple[int, int]]) -> bool:
+    return any(match.start < end and start < match.end for start, end in spans)
+
 
 class PlacesStage:
-    name = "places.gazetteer.v1"
+    """Fills ``doc.places``; spans the entities stage already gave to actors are left alone."""
+
+    name = STAGE_NAME
 
     def __init__(self, resources: Resources) -> None:
         self.resources = resources
+        self._finders: dict[str, PlaceFinder] = {}
+
+    def finder(self, code: str) -> PlaceFinder:
+        """The place finder for language ``code`` (built on first use)."""
+        if code not in self._finders:
+            self._finders[code] = PlaceFinder(load_gazetteer(), load_cues(self.resources, code), self.name)
+        return self._finders[code]
 
     def __call__(self, doc: Document) -> None:
-        doc.places = []
+        blocked = [(e.start, e.end) for e in doc.entities if e.label != "LOC"]
+        doc.places = self.finder(doc.lang).find(doc.text or "", blocked)
 
 
-@register_stage("places.gazetteer.v1")
+@register_stage(STAGE_NAME, "place mentions resolved with a compact GeoNames gazetteer")
 def make_stage(resources: Resources) -> PlacesStage:
     return PlacesStage(resources)

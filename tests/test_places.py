@@ -1,0 +1,145 @@
+"""The gazetteer and the places stage (places.gazetteer.v1)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from kroniek.document import Document
+from kroniek.places import Gazetteer, PlacesStage, exact_key, folded_key, load_gazetteer
+from kroniek.resources import Resources
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def stage() -> PlacesStage:
+    return PlacesStage(Resources())
+
+
+def places(stage: PlacesStage, text: str, lang: str) -> list[tuple[str, str, str | None]]:
+    doc = Document("t", text, lang=lang)
+    stage(doc)
+    for mention in doc.places:
+        assert doc.text[mention.start : mention.end] == mention.text
+    return [(m.text, m.place.name, m.place.country_code) for m in doc.places]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected", "country"),
+    [
+        ("Kaboel", "Kabul", "AF"),
+        ("Bagdad", "Baghdad", "IQ"),
+        ("Mosoel", "Mosul", "IQ"),
+        ("Aleppo", "Aleppo", "SY"),
+        ("Den Haag", "The Hague", "NL"),
+        ("Kiev", "Kyiv", "UA"),
+        ("Kyiv", "Kyiv", "UA"),
+        ("Oekraïne", "Ukraine", "UA"),
+        ("Verenigde Staten", "United States", "US"),
+        ("Syrië", "Syria", "SY"),
+        ("syrie", "Syria", "SY"),
+        ("Irak", "Iraq", "IQ"),
+        ("Moskou", "Moscow", "RU"),
+        ("Helmand", "Helmand", "AF"),
+    ],
+)
+def test_lookup(gazetteer: Gazetteer, name: str, expected: str, country: str) -> None:
+    entry = gazetteer.best(name)
+    assert entry is not None and (entry.name, entry.country_code) == (expected, country)
+
+
+def test_no_entry_for_nationality_or_person(gazetteer: Gazetteer) -> None:
+    for word in ("Iraakse", "Iraaks", "Syrische", "Rutte", "Trump"):
+        assert gazetteer.best(word) is None, word
+
+
+def test_country_row_has_capital_coordinates(gazetteer: Gazetteer) -> None:
+    iraq, baghdad = gazetteer.country("IQ"), gazetteer.best("Baghdad")
+    assert iraq is not None and baghdad is not None
+    assert iraq.kind == "country" and iraq.geonames_id == 99237
+    assert (iraq.lat, iraq.lon) == (baghdad.lat, baghdad.lon)
+    assert iraq.place().precision == 3 and baghdad.place().precision == 1
+
+
+def test_homonyms_prefer_document_countries(gazetteer: Gazetteer) -> None:
+    assert gazetteer.best("Tripoli").country_code == "LY"  # capital
+    assert gazetteer.best("Tripoli", frozenset({"LB"})).country_code == "LB"
+
+
+def test_keys() -> None:
+    assert exact_key("  Den   Haag ") == "den haag"
+    assert folded_key("Syrië") == "syrie" and folded_key("Ras al-Ain") == "ras al ain"
+
+
+def test_lookup_speed(gazetteer: Gazetteer) -> None:
+    names = ["Kaboel", "Den Haag", "Oekraïne", "Nowhere Town", "Syrie"] * 2000
+    start = time.perf_counter()
+    for name in names:
+        gazetteer.best(name)
+    assert (time.perf_counter() - start) / len(names) < 50e-6
+
+
+def test_dutch_sentence(stage: PlacesStage) -> None:
+    text = (
+        "Bij een aanslag in Kaboel zijn twintig mensen gedood. Het Iraakse leger rukte op naar Mosoel, "
+        "nabij de Syrische grens. Van de doden kwamen er drie uit Den Haag. Mark Rutte sprak over Oekraïne."
+    )
+    found = places(stage, text, "nl")
+    assert found == [
+        ("Kaboel", "Kabul", "AF"),
+        ("Mosoel", "Mosul", "IQ"),
+        ("Den Haag", "The Hague", "NL"),
+        ("Oekraïne", "Ukraine", "UA"),
+    ]
+
+
+def test_english_sentence(stage: PlacesStage) -> None:
+    text = (
+        "A car bomb in Baghdad killed 12 people, Iraqi officials said. May was warm. "
+        "Clashes were reported near Homs and in Tripoli, Lebanon. Syria's army moved on al-Bab."
+    )
+    doc = Document("t", text, lang="en")
+    stage(doc)
+    found = [(m.text, m.place.name, m.place.country_code) for m in doc.places]
+    assert found == [
+        ("Baghdad", "Baghdad", "IQ"),
+        ("Homs", "Homs", "SY"),
+        ("Tripoli", "Tripoli", "LB"),
+        ("Lebanon", "Lebanon", "LB"),
+        ("Syria", "Syria", "SY"),
+        ("al-Bab", "Al Bāb", "SY"),
+    ]
+    homs = doc.places[1].place
+    assert homs.precision == 2 and doc.places[0].place.precision == 1 and doc.places[3].place.precision == 3
+
+
+def test_no_places_for_nationalities_stopwords_and_names(stage: PlacesStage) -> None:
+    assert places(stage, "De Iraakse en Syrische troepen. Van hen is niets bekend. Na afloop.", "nl") == []
+    assert places(stage, "George Washington met Paris Hilton. The New York Times reported it.", "en") == []
+    assert places(stage, "Bill Clinton spoke. Later, Clinton left.", "en") == []
+
+
+def test_region_prefix_and_exonym(stage: PlacesStage) -> None:
+    found = places(stage, "Gevechten in Noord-Syrië en de Gazastrook.", "nl")
+    assert found == [("Noord-Syrië", "Syria", "SY"), ("Gazastrook", "Palestinian Territory", "PS")]
+
+
+def test_blocked_spans_are_skipped(stage: PlacesStage) -> None:
+    from kroniek.document import Entity
+
+    doc = Document("t", "Hezbollah en Hama.", lang="nl")
+    doc.entities = [Entity(13, 17, "Hama", "e1", "ORG", "X")]
+    stage(doc)
+    assert doc.places == []
+
+
+def test_odd_input_and_unknown_language(stage: PlacesStage) -> None:
+    for text in ("", "   ", "\x00\n", "123 456", "É" * 1000):
+        doc = Document("t", text, lang="xx")
+        stage(doc)
+        assert isinstance(doc.places, list)
