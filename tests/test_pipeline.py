@@ -63,3 +63,8 @@ def test_a_failing_stage_is_reported_and_the_batch_goes_on():
 def test_any_text_gives_a_valid_document(pipeline, text, lang):
     doc = pipeline.process(RawDocument(text=text, origin="h", lang=lang, published=date(2020, 1, 1)))
     assert validation_errors(doc.to_contract()) == []
+
+
+def test_line_breaks_end_sentences(extract):
+    doc = extract("Aanslag in Kaboel\n\nBij een aanslag vielen doden. Dat meldt de VN.\nRegel zonder punt", lang="nl")
+    assert [s.text for s in doc.sentences] == ["Aanslag in Kaboel", "Bij een aanslag vielen doden.", "Dat meldt de VN.", "Regel zonder punt"]

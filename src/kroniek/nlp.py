@@ -36,8 +36,27 @@ def build_spacy_pipeline(code: str, settings: NlpSettings) -> Any:
     if bundled is not None:
         return spacy.load(bundled)
     nlp = spacy.blank(code)
+    _register_components()
+    nlp.add_pipe("kroniek_line_breaks")
     nlp.add_pipe("sentencizer")
     return nlp
+
+
+def _register_components() -> None:
+    """spaCy components of Kroniek's own, registered once when a pipeline is first built."""
+    from spacy.language import Language
+
+    if "kroniek_line_breaks" not in Language.factories:
+        Language.component("kroniek_line_breaks", func=mark_line_breaks)
+
+
+def mark_line_breaks(doc: Any) -> Any:
+    """A line break ends a sentence: headlines, datelines and list items have no full stop."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text_with_ws and not token.is_space:
+            token.is_sent_start = True
+    return doc
 
 
 def sentences_of(analysis: Any) -> list[Sentence]:
