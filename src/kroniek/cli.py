@@ -38,7 +38,9 @@ def _stderr() -> Any:
 def _stdout() -> Any:
     from rich.console import Console
 
-    return Console(highlight=False)
+    console = Console(highlight=False)
+    console.width = max(console.width, 120)  # tables stay readable in pipes and CI logs
+    return console
 
 
 def report_error(error: KroniekError) -> None:

@@ -32,6 +32,8 @@ BUILTIN_STAGE_MODULES = (
     "kroniek.claims",
 )
 
+_MODULE_OF_PREFIX = {"language": "lang"}
+
 
 class Stage(Protocol):
     name: str
@@ -86,9 +88,20 @@ def registered_stages() -> dict[str, RegisteredStage]:
     return dict(_REGISTRY)
 
 
+def _import_stage_module(name: str) -> None:
+    """Import only the built-in module that registers ``name`` (``times.rules.v1`` → kroniek.times)."""
+    prefix = name.split(".", 1)[0]
+    module = f"kroniek.{_MODULE_OF_PREFIX.get(prefix, prefix)}"
+    if module in BUILTIN_STAGE_MODULES:
+        importlib.import_module(module)
+
+
 def create_stage(name: str, resources: Resources) -> Stage:
-    stages = registered_stages()
-    if name not in stages:
-        known = ", ".join(sorted(stages))
-        raise UnknownStageError(f"no stage registered as {name!r}; known: {known}", source="settings.stages")
-    return stages[name].factory(resources)
+    if name not in _REGISTRY:
+        _import_stage_module(name)
+    if name not in _REGISTRY:
+        stages = registered_stages()
+        if name not in stages:
+            known = ", ".join(sorted(stages))
+            raise UnknownStageError(f"no stage registered as {name!r}; known: {known}", source="settings.stages")
+    return _REGISTRY[name].factory(resources)
