@@ -1,0 +1,28 @@
+"""The evaluation gate: extraction quality on the gold sets must stay above the floors in gold/floors.toml."""
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from kroniek.evaluation import evaluate
+from kroniek.pipeline import Pipeline
+from kroniek.settings import load_settings
+
+GOLD = Path(__file__).resolve().parents[1] / "gold"
+FLOORS = tomllib.loads((GOLD / "floors.toml").read_text("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def evaluation_pipeline():
+    settings = load_settings()
+    settings.stages = [s for s in settings.stages if not s.startswith("clean.")]
+    return Pipeline(settings)
+
+
+@pytest.mark.parametrize("split", sorted(FLOORS))
+def test_value_f1_stays_above_its_floor(evaluation_pipeline, split):
+    report = evaluate(GOLD / split, evaluation_pipeline)
+    for component, floor in FLOORS[split].items():
+        f1 = report.components[component].value.f1
+        assert f1 >= floor, f"{split}/{component}: value F1 {f1:.3f} fell below its floor {floor}"
