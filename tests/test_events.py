@@ -1,0 +1,375 @@
+"""Events stage (events.lexicon.v1): triggers, types, arguments and modality from language data.
+
+Documents are built by hand with the items the stage reads (sentences, entities, places, times,
+quantities), so these tests do not depend on the stages before it; one smoke test runs the whole
+pipeline.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kroniek.contract import load_taxonomy, validation_errors
+from kroniek.document import (
+    Document,
+    Entity,
+    Place,
+    PlaceMention,
+    QuantityMention,
+    QuantityValue,
+    Sentence,
+    Span,
+    TimeMention,
+    TimeValue,
+)
+from kroniek.errors import ConfigError
+from kroniek.events import EventsStage, PhraseMatcher, load_event_lexicon, word_tokens
+from kroniek.lang import load_language_data
+from kroniek.resources import Resources
+
+_SENTENCE = re.compile(r"\S.*?(?:[.!?](?=\s+[A-Z\"]|\s*$)|$)")
+
+
+def _span_of(text: str, part: str, after: int = 0) -> tuple[int, int]:
+    start = text.index(part, after)
+    return start, start + len(part)
+
+
+def make_doc(text: str, lang: str, quantities=(), times=(), places=(), entities=()) -> Document:
+    """A document with hand-made mentions: quantities (text, QuantityValue, what), times (text,
+    TimeValue), places (text, Place), entities (text, label, canonical)."""
+    doc = Document(id="test", text=text, lang=lang)
+    doc.sentences = [Sentence(m.start(), m.end(), m.group()) for m in _SENTENCE.finditer(text)]
+    for part, value, what in quantities:
+        start, end = _span_of(text, part)
+        what_span = Span(*_span_of(text, what, end), what) if what else None
+        doc.quantities.append(QuantityMention(start, end, part, quantity=value, what=what, what_span=what_span))
+    for part, value in times:
+        doc.times.append(TimeMention(*_span_of(text, part), part, time=value))
+    for part, place in places:
+        doc.places.append(PlaceMention(*_span_of(text, part), part, place=place))
+    for number, (part, label, canonical) in enumerate(entities):
+        doc.entities.append(Entity(*_span_of(text, part), part, id=f"e{number}", label=label, canonical=canonical))
+    return doc
+
+
+@pytest.fixture(scope="module")
+def stage() -> EventsStage:
+    return EventsStage(Resources())
+
+
+def run(stage: EventsStage, doc: Document) -> Document:
+    stage(doc)
+    return doc
+
+
+KABUL = Place("Kabul", "AF", 34.53, 69.17, kind="city")
+AT_LEAST_12 = QuantityValue(12, "at_least", 12)
+
+
+# ---------------------------------------------------------------- Dutch
+
+
+def test_dutch_bomb_attack_with_place_time_and_fatalities(stage):
+    text = "Bij een bomaanslag in Kaboel vielen gisteren zeker twaalf doden."
+    doc = make_doc(
+        text,
+        "nl",
+        quantities=[("zeker twaalf", AT_LEAST_12, "doden")],
+        times=[("gisteren", TimeValue("2019-03-13", "day"))],
+        places=[("Kaboel", KABUL)],
+    )
+    [event] = run(stage, doc).events
+    assert (event.id, event.type, event.subtype) == (
+        "ev1",
+        "explosions_remote_violence",
+        "remote_explosive_landmine_ied",
+    )
+    assert event.trigger.text == "bomaanslag" and text[event.trigger.start : event.trigger.end] == "bomaanslag"
+    assert event.place == KABUL
+    assert event.time == TimeValue("2019-03-13", "day")
+    assert event.fatalities == AT_LEAST_12
+    assert event.injured is None
+    assert event.modality == "asserted"
+    assert event.sentence == 0 and event.stage == "events.lexicon.v1"
+
+
+@pytest.mark.parametrize(
+    "text, subtype",
+    [
+        ("Een autobomaanslag trof het centrum.", "remote_explosive_landmine_ied"),
+        ("Een zelfmoordaanslag trof het centrum.", "suicide_bomb"),
+        ("Een zelfmoordterrorist pleegde een aanslag op de markt.", "suicide_bomb"),
+        ("Bij de aanslag werden schoten gelost.", "attack"),
+        ("Een aanslag trof het centrum.", "remote_explosive_landmine_ied"),
+        ("Het dorp werd getroffen door een luchtaanval.", "air_drone_strike"),
+        ("Bij beschietingen kwamen drie mensen om.", "shelling_artillery_missile_attack"),
+        ("Straaljagers voerden een bombardement uit.", "air_drone_strike"),
+        ("Er waren hevige gevechten rond de stad.", "armed_clash"),
+        ("Bij een schietpartij vielen drie doden.", "attack"),
+        ("De journalist werd ontvoerd.", "abduction_forced_disappearance"),
+        ("Drie verdachten zijn gearresteerd.", "arrests"),
+        ("Duizenden mensen namen deel aan een betoging.", "peaceful_protest"),
+        ("De betoging werd met traangas uiteengedreven.", "protest_with_intervention"),
+        ("Er braken rellen uit.", "violent_demonstration"),
+        ("De rebellen veroverden de stad.", "non_state_actor_overtakes_territory"),
+        ("Het leger trok zich terug uit de stad.", "non_violent_transfer_of_territory"),
+        ("De terugtrekking van de troepen begon.", "non_violent_transfer_of_territory"),
+        ("In 2016 heroverde het leger de stad.", "government_regains_territory"),
+        ("Er geldt sinds maandag een staakt-het-vuren.", "agreement"),
+    ],
+)
+def test_dutch_triggers_and_refinements(stage, text, subtype):
+    events = run(stage, make_doc(text, "nl")).events
+    assert [e.subtype for e in events] == [subtype]
+    assert subtype in load_taxonomy()["event_types"][events[0].type]
+
+
+def test_dutch_regained_city_takes_time_in_sentence(stage):
+    doc = make_doc("In 2016 heroverde het leger de stad.", "nl", times=[("2016", TimeValue("2016", "year"))])
+    [event] = run(stage, doc).events
+    assert (event.type, event.subtype, event.trigger.text) == ("battles", "government_regains_territory", "heroverde")
+    assert event.time == TimeValue("2016", "year")
+
+
+def test_dutch_generic_statement(stage):
+    events = run(stage, make_doc("Aanslagen en ontvoeringen zijn er dagelijkse kost.", "nl")).events
+    assert [(e.trigger.text, e.modality) for e in events] == [("Aanslagen", "generic"), ("ontvoeringen", "generic")]
+    assert [e.type for e in events] == ["explosions_remote_violence", "violence_against_civilians"]
+    assert [e.id for e in events] == ["ev1", "ev2"]
+
+
+def test_dutch_reported(stage):
+    doc = make_doc(
+        "Tientallen strijders zouden zijn opgepakt.",
+        "nl",
+        quantities=[("Tientallen", QuantityValue(20, "at_least", 20), "strijders")],
+    )
+    [event] = run(stage, doc).events
+    assert (event.subtype, event.modality, event.fatalities) == ("arrests", "reported", None)
+
+
+def test_no_deaths_is_zero_fatalities_not_a_negated_event(stage):
+    [event] = run(stage, make_doc("Bij de aanval op de kazerne vielen geen doden.", "nl")).events
+    assert event.modality == "asserted"
+    assert event.fatalities == QuantityValue(0, "exact")
+    assert event.subtype == "armed_clash"  # "kazerne" refines the weak trigger "aanval"
+
+
+@pytest.mark.parametrize(
+    "text, modality",
+    [
+        ("Er is geen aanslag gepleegd.", "negated"),
+        ("Het leger heeft de stad niet aangevallen.", "negated"),
+        ("De politie verijdelde een poging tot ontvoering.", "attempted"),
+        ("De mannen beraamden een aanslag op het parlement.", "planned"),
+        ("Het conflict zou kunnen uitmonden in gevechten.", "hypothetical"),
+        ("Als de onderhandelingen mislopen, dreigen nieuwe gevechten.", "hypothetical"),
+        ("Naar verluidt is een journalist ontvoerd.", "reported"),
+        ("Volgens de politie is een journalist ontvoerd.", "reported"),
+        ("Zes mensen kwamen om als gevolg van de beschieting.", "asserted"),
+    ],
+)
+def test_dutch_modality(stage, text, modality):
+    [event] = run(stage, make_doc(text, "nl")).events
+    assert event.modality == modality
+
+
+def test_modality_cues_count_only_in_the_triggers_clause(stage):
+    text = "Rebellen probeerden een journalist te ontvoeren; het leger heroverde het centrum na twee dagen."
+    events = run(stage, make_doc(text, "nl")).events
+    assert [(e.subtype, e.modality) for e in events] == [
+        ("abduction_forced_disappearance", "attempted"),
+        ("government_regains_territory", "asserted"),
+    ]
+
+
+def test_same_type_triggers_merge_keeping_the_most_specific(stage):
+    [event] = run(stage, make_doc("Bij de luchtaanval volgde een explosie en werden drie mensen gedood.", "nl")).events
+    assert (event.subtype, event.trigger.text) == ("air_drone_strike", "luchtaanval")
+
+
+def test_different_types_in_one_sentence_are_separate_events(stage):
+    events = run(stage, make_doc("Na de bomaanslag werden drie verdachten gearresteerd.", "nl")).events
+    assert [e.subtype for e in events] == ["remote_explosive_landmine_ied", "arrests"]
+
+
+def test_dutch_fatalities_and_injured_from_verbs(stage):
+    text = "Bij de beschieting raakten drie mensen gewond en kwamen twee mensen om."
+    doc = make_doc(
+        text,
+        "nl",
+        quantities=[("drie", QuantityValue(3, "exact"), "mensen"), ("twee", QuantityValue(2, "exact"), "mensen")],
+    )
+    [event] = run(stage, doc).events
+    assert event.injured == QuantityValue(3, "exact")
+    assert event.fatalities == QuantityValue(2, "exact")
+
+
+def test_dutch_actors_and_targets(stage):
+    text = "De Taliban pleegden een aanslag op de NAVO in Kaboel."
+    doc = make_doc(
+        text,
+        "nl",
+        entities=[("Taliban", "ORG", "Taliban"), ("NAVO", "ORG", "NATO"), ("Kaboel", "LOC", "Kabul")],
+        places=[("Kaboel", KABUL)],
+    )
+    [event] = run(stage, doc).events
+    assert event.actors == ["Taliban"]
+    assert event.targets == ["NATO"]  # canonical name; the LOC entity is the place, not an actor
+    assert event.place == KABUL
+
+
+def test_actor_after_passive_marker(stage):
+    doc = make_doc("De journalist werd ontvoerd door Boko Haram.", "nl", entities=[("Boko Haram", "ORG", "Boko Haram")])
+    [event] = run(stage, doc).events
+    assert (event.actors, event.targets) == (["Boko Haram"], [])
+
+
+def test_events_numbered_through_the_document(stage):
+    text = "Er waren gevechten in het noorden. Later volgde een luchtaanval. Drie mensen zijn opgepakt."
+    events = run(stage, make_doc(text, "nl")).events
+    assert [(e.id, e.sentence) for e in events] == [("ev1", 0), ("ev2", 1), ("ev3", 2)]
+
+
+def test_odd_input_gives_no_events(stage):
+    assert run(stage, make_doc("", "nl")).events == []
+    assert run(stage, make_doc("!!! ... 123", "nl")).events == []
+    doc = Document(id="x", text="Er braken rellen uit", lang="nl")  # no sentences: the text is one
+    assert [e.subtype for e in run(stage, doc).events] == ["violent_demonstration"]
+
+
+# ---------------------------------------------------------------- English
+
+
+def test_english_airstrike_reported_by_officials(stage):
+    text = "At least 12 people were killed in an airstrike on Tuesday, officials said."
+    doc = make_doc(
+        text,
+        "en",
+        quantities=[("At least 12", AT_LEAST_12, "people")],
+        times=[("Tuesday", TimeValue("2019-03-12", "day"))],
+    )
+    [event] = run(stage, doc).events  # "killed" is weak beside "airstrike"
+    assert (event.type, event.subtype, event.trigger.text) == (
+        "explosions_remote_violence",
+        "air_drone_strike",
+        "airstrike",
+    )
+    assert event.fatalities == AT_LEAST_12
+    assert event.time == TimeValue("2019-03-12", "day")
+    assert event.modality == "reported"
+
+
+def test_english_killing_and_injuring(stage):
+    text = "A suicide bomber struck a market, killing 5 and injuring 30."
+    doc = make_doc(
+        text, "en", quantities=[("5", QuantityValue(5, "exact"), None), ("30", QuantityValue(30, "exact"), None)]
+    )
+    [event] = run(stage, doc).events
+    assert event.subtype == "suicide_bomb"
+    assert (event.fatalities.value, event.injured.value) == (5, 30)
+
+
+def test_english_no_casualties(stage):
+    [event] = run(stage, make_doc("Coalition authorities report no casualties from the missile strike.", "en")).events
+    assert event.subtype == "shelling_artillery_missile_attack"
+    assert event.fatalities == QuantityValue(0, "exact") and event.injured == QuantityValue(0, "exact")
+
+
+def test_english_subject_actor_object_target(stage):
+    text = "The Taliban attacked Kurdish forces near Kobani."
+    doc = make_doc(text, "en", entities=[("Taliban", "ORG", "Taliban"), ("Kurdish forces", "ORG", None)])
+    [event] = run(stage, doc).events
+    assert (event.type, event.subtype) == ("battles", "armed_clash")
+    assert (event.actors, event.targets) == (["Taliban"], ["Kurdish forces"])
+
+
+@pytest.mark.parametrize(
+    "text, subtype, modality",
+    [
+        ("There was no attack on the village.", "attack", "negated"),
+        ("Police said the men were plotting a bombing.", "remote_explosive_landmine_ied", "planned"),
+        ("Gunmen tried to kidnap the governor.", "abduction_forced_disappearance", "attempted"),
+        ("Kidnappings happen frequently in the region.", "abduction_forced_disappearance", "generic"),
+        ("The protest could turn violent.", "peaceful_protest", "hypothetical"),
+        ("Troops reportedly recaptured the town.", "government_regains_territory", "reported"),
+        ("Rebels seized the town.", "non_state_actor_overtakes_territory", "asserted"),
+        ("The authorities seized these firearms.", "disrupted_weapons_use", "asserted"),
+        ("Police fired tear gas at protesters.", "protest_with_intervention", "asserted"),
+        ("Clashes broke out between troops and rebels.", "armed_clash", "asserted"),
+    ],
+)
+def test_english_triggers_and_modality(stage, text, subtype, modality):
+    [event] = run(stage, make_doc(text, "en")).events
+    assert (event.subtype, event.modality) == (subtype, modality)
+
+
+def test_month_name_march_is_not_a_protest(stage):
+    assert run(stage, make_doc("On 12 March the minister visited the capital.", "en")).events == []
+
+
+# ---------------------------------------------------------------- data and matching
+
+
+@pytest.mark.parametrize("code", ["nl", "en"])
+def test_language_data_loads_with_valid_acled_types(code):
+    lexicon = load_event_lexicon(load_language_data(code).section("events"))
+    assert len(lexicon.rules) >= 25
+    taxonomy = load_taxonomy()["event_types"]
+    assert all(rule.subtype in taxonomy[rule.type] for rule in lexicon.rules.values())
+
+
+def test_bad_type_in_data_is_a_config_error():
+    with pytest.raises(ConfigError):
+        load_event_lexicon({"trigger": [{"id": "x", "forms": ["x"], "type": "battles", "subtype": "picnic"}]})
+
+
+def test_phrase_matcher_compounds_stems_and_phrases():
+    matcher = PhraseMatcher({"a": ["aanslag", "=rel"], "s": ["ontvoer*"], "m": ["trok zich terug"]}, compounds=True)
+    assert matcher.match_word("autobomaanslag") == ("a", 7)
+    assert matcher.match_word("rel") == ("a", 0)
+    assert matcher.match_word("parel") is None  # "=rel" does not end compounds
+    assert matcher.match_word("ontvoeringen") == ("s", 0)
+    assert matcher.match_word("is-ontvoerders") == ("s", 3)
+    found = matcher.find(word_tokens("Het leger trok zich terug."))
+    assert [(m.key, m.start, m.end) for m in found] == [("m", 2, 5)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from("abcdeorsltn -;:,.İß'’\"0123456789") | st.characters(), max_size=200))
+def test_any_text_gives_well_formed_events(text):
+    stage = EventsStage(Resources())
+    for lang in ("nl", "en"):
+        doc = make_doc(text, lang)
+        stage(doc)
+        for number, event in enumerate(doc.events, start=1):
+            assert event.id == f"ev{number}"
+            assert text[event.trigger.start : event.trigger.end] == event.trigger.text != ""
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Geen doden. Bij een zelfmoordaanslag op de NAVO-basis vielen geen gewonden; niemand kwam om.", "nl"),
+        ("No one was killed. Suicide bombers attacked; no attack; killing; injuring", "en"),
+    ],
+)
+def test_zero_counts_and_odd_cue_positions_do_not_crash(stage, text, lang):
+    assert run(stage, make_doc(text, lang)).events
+
+
+def test_whole_pipeline_output_validates(extract):
+    for text, lang in [
+        (
+            "Bij een bomaanslag in Kaboel vielen gisteren zeker twaalf doden. Tientallen strijders zouden zijn opgepakt.",
+            "nl",
+        ),
+        ("At least 12 people were killed in an airstrike on Tuesday, officials said. No one was injured.", "en"),
+    ]:
+        doc = extract(text, lang=lang, published="2019-03-14")
+        assert validation_errors(doc.to_contract()) == []
