@@ -27,7 +27,8 @@ from kroniek.document import (
     TimeValue,
 )
 from kroniek.errors import ConfigError
-from kroniek.events import EventsStage, PhraseMatcher, load_event_lexicon, word_tokens
+from kroniek.cues import PhraseMatcher, word_tokens
+from kroniek.events import EventsStage, load_event_lexicon
 from kroniek.lang import load_language_data
 from kroniek.resources import Resources
 

@@ -15,9 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .document import Claim, Document, Place, QuantityMention, Span
-from .errors import ConfigError
-from .events import (
+from .cues import (
     TOKEN_PATTERN,
     CueIndex,
     Hits,
@@ -27,6 +25,8 @@ from .events import (
     phrase_list,
     sentence_views,
 )
+from .document import Claim, Document, Place, QuantityMention, Span
+from .errors import ConfigError
 from .registry import register_stage
 from .resources import Resources
 
