@@ -278,12 +278,18 @@ def demo(db: DbOption = None) -> None:
 @app.command(name="eval")
 @at_the_edge
 def evaluate_command(
-    gold: Annotated[Path, typer.Argument(help="gold directory or file (.jsonl / .json documents)")],
+    gold: Annotated[Path, typer.Argument(help="gold directory or file (.jsonl / .json documents), or 'ner' with --conll")],
     component: Annotated[Optional[list[str]], typer.Option("--component", "-c", help="score only these components")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print the scores as JSON")] = False,
     errors: Annotated[int, typer.Option("--errors", help="print up to N errors per component")] = 0,
+    conll: Annotated[Optional[Path], typer.Option("--conll", help="with 'ner': a CoNLL NER file (word ... IOB tag)")] = None,
+    label_map: Annotated[Optional[list[str]], typer.Option("--map", help="with 'ner': relabel FROM=TO, e.g. PRO=MISC")] = None,
+    lang: Annotated[str, typer.Option("--lang", help="with 'ner': the language of the CoNLL file")] = "nl",
 ) -> None:
-    """Score extraction against gold documents: span and value P/R/F1 per component."""
+    """Score extraction against gold documents (span and value P/R/F1 per component), or NER on CoNLL."""
+    if str(gold) == "ner":
+        _evaluate_ner(conll, lang, _parse_label_map(label_map or []))
+        return
     from .evaluation import evaluate
     from .pipeline import Pipeline
 
@@ -297,6 +303,30 @@ def evaluate_command(
         return
     _stdout().print(evaluation_table(report, str(gold)))
     _print_errors(report, errors)
+
+
+def _parse_label_map(pairs: list[str]) -> dict[str, str]:
+    mapping = {}
+    for pair in pairs:
+        source, sep, target = pair.partition("=")
+        if not sep or not source or not target:
+            raise ConfigError(f"--map takes FROM=TO, not {pair!r}", source="--map")
+        mapping[source] = target
+    return mapping
+
+
+def _evaluate_ner(conll: Path | None, lang: str, label_map: dict[str, str]) -> None:
+    from .evaluation_conll import evaluate_ner, read_conll
+    from .resources import Resources
+
+    if conll is None or not conll.is_file():
+        raise ConfigError("'kroniek eval ner' needs --conll PATH to an existing CoNLL file", source=str(conll or "--conll"))
+    nlp = Resources(_settings()).spacy_pipeline(lang)
+    if "ner" not in nlp.pipe_names:
+        raise ConfigError(f"the {lang} spaCy pipeline has no 'ner' component (pipes: {', '.join(nlp.pipe_names)})", source="nlp.pipeline")
+    report = evaluate_ner(nlp, read_conll(conll), label_map)
+    for line in report.lines():
+        typer.echo(line)
 
 
 def evaluation_table(report: Any, gold: str) -> Any:
