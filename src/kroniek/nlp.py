@@ -25,6 +25,18 @@ def bundled_model_path(code: str) -> Path | None:
 
 
 def build_spacy_pipeline(code: str, settings: NlpSettings) -> Any:
+    """The spaCy pipeline for ``code``, with Kroniek's tokenizer additions and line-break sentences."""
+    nlp = _load_spacy_pipeline(code, settings)
+    add_special_cases(nlp, special_cases_of(code))
+    _register_components()
+    if "kroniek_line_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("kroniek_line_breaks", first=True)
+    if not _sets_sentences(nlp):
+        nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def _load_spacy_pipeline(code: str, settings: NlpSettings) -> Any:
     import spacy
 
     if settings.pipeline:
@@ -33,13 +45,29 @@ def build_spacy_pipeline(code: str, settings: NlpSettings) -> Any:
         except OSError as exc:
             raise ConfigError(f"cannot load spaCy pipeline {settings.pipeline!r}: {exc}", source="nlp.pipeline") from exc
     bundled = bundled_model_path(code)
-    if bundled is not None:
-        return spacy.load(bundled)
-    nlp = spacy.blank(code)
-    _register_components()
-    nlp.add_pipe("kroniek_line_breaks")
-    nlp.add_pipe("sentencizer")
-    return nlp
+    return spacy.load(bundled) if bundled is not None else spacy.blank(code)
+
+
+def _sets_sentences(nlp: Any) -> bool:
+    return any(name in nlp.pipe_names for name in ("parser", "senter", "sentencizer"))
+
+
+def special_cases_of(code: str) -> list[str]:
+    """The language's special cases, each also with ’ for ' and with a capital first letter."""
+    from .lang import load_language_data
+
+    forms: list[str] = []
+    for case in load_language_data(code).section("tokenizer").get("special_cases", []):
+        for form in (case, case.replace("'", "’")):
+            forms += [form, form[:1].upper() + form[1:]] if form[:1].isalpha() else [form]
+    return list(dict.fromkeys(forms))
+
+
+def add_special_cases(nlp: Any, forms: list[str]) -> None:
+    from spacy.symbols import ORTH
+
+    for form in forms:
+        nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 def _register_components() -> None:
