@@ -7,7 +7,10 @@ A first, lexicon-based version:
 * state forces from a nationality adjective and a noun ("het Iraakse leger", "the Iraqi army") ->
   ORG "Military Forces of Iraq" (nouns and templates in ``lang/<code>/places.toml`` [state_forces]);
 * every place mention (the places stage's finder) -> LOC, canonical the place's English name;
-* remaining nationality adjectives ("Syrische", "Iraqi") -> MISC, canonical the country's name.
+* remaining nationality adjectives ("Syrische", "Iraqi") -> MISC, canonical the country's name;
+* the named entities of the spaCy pipeline (``doc.analysis.ents``) when it has an NER component:
+  persons compete with places (the longer span wins: "Jordan Peterson" over "Jordan"), other labels
+  only fill the gaps the lexicons leave; canonical is the name as written.
 
 Entities do not overlap (earlier kinds in the list above win); ids are "e1", "e2", ... in text order.
 """
@@ -28,6 +31,8 @@ from .registry import register_stage
 from .resources import Resources
 
 STAGE_NAME = "entities.lexicon.v1"
+NER_LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC", "NORP": "MISC"}
+NER_PRIORITY = {"PER": 2}  # other NER labels: 4, below every lexicon kind
 COMPOUND_MIN = 5  # aliases this long (not acronyms) may begin a closed compound
 WORD = re.compile(r"\w+")
 
@@ -193,6 +198,17 @@ def _spaced(text: str, end: int, words: list[re.Match]) -> bool:
     return True
 
 
+def ner_entities(analysis: object) -> list[Found]:
+    """Candidates from a spaCy Doc's named entities (none without an NER component)."""
+    out = []
+    for ent in getattr(analysis, "ents", ()):
+        label = NER_LABELS.get(ent.label_)
+        name = " ".join(ent.text.split())
+        if label and name:
+            out.append(Found(ent.start_char, ent.end_char, label, name, NER_PRIORITY.get(label, 4)))
+    return out
+
+
 def resolve_overlaps(found: list[Found]) -> list[Found]:
     """Keep the best of overlapping candidates (priority, then longer, then earlier); text order."""
     kept: list[Found] = []
@@ -221,7 +237,7 @@ class EntitiesStage:
 
     def __call__(self, doc: Document) -> None:
         text = doc.text or ""
-        found = self.finder(doc.lang).find(text)
+        found = resolve_overlaps(self.finder(doc.lang).find(text) + ner_entities(doc.analysis))
         doc.entities = [
             Entity(f.start, f.end, text[f.start : f.end], f"e{i}", f.label, f.canonical, self.name)  # type: ignore[arg-type]
             for i, f in enumerate(found, start=1)
