@@ -24,7 +24,7 @@ from kroniek.document import (
     TimeMention,
     TimeValue,
 )
-from kroniek.errors import InputError, StageError, StoreError
+from kroniek.errors import InputError, NotFoundError, StageError, StoreError
 from kroniek.pipeline import content_id
 from kroniek.store import Chronicle, database_url
 from kroniek.store.engine import alembic_config, upgrade
@@ -163,7 +163,7 @@ def test_load_by_url_and_missing_document(chronicle: Chronicle) -> None:
     doc = replace(full_document(), id="sha256:abc")
     chronicle.save(doc, PIPELINE, "o")
     assert chronicle.load(doc.url).id == "sha256:abc"
-    with pytest.raises(StoreError, match="no document"):
+    with pytest.raises(NotFoundError, match="no document"):
         chronicle.load("https://example.org/nothing")
 
 

@@ -57,3 +57,10 @@ class StoreError(KroniekError):
 class GoldFormatError(KroniekError):
     code = "gold_format_error"
     exit_code = 3
+
+
+class NotFoundError(StoreError):
+    """A document (or other record) asked for by id is not in the chronicle."""
+
+    code = "not_found"
+    exit_code = 6

@@ -21,7 +21,7 @@ from sqlalchemy import Connection, Engine, and_, column, delete, exists, func, o
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..document import Document
-from ..errors import KroniekError, StoreError
+from ..errors import KroniekError, NotFoundError, StoreError
 from . import rows as convert
 from . import schema
 from .engine import connect
@@ -223,7 +223,7 @@ class Chronicle:
         with self._read(f"load document {doc_id}") as conn:
             stored = _stored_rows(conn, doc_id)
         if stored is None:
-            raise StoreError(f"no document with id or URL {doc_id!r}", source=self.url)
+            raise NotFoundError(f"no document with id or URL {doc_id!r}", source=self.url)
         return convert.document_from_rows(stored)
 
     def __contains__(self, doc_id: object) -> bool:
