@@ -15,9 +15,22 @@ GAZETTEER = REPO / "src" / "kroniek" / "data" / "gazetteer.tsv"
 
 
 def test_gazetteer_is_small_and_has_a_header() -> None:
-    assert GAZETTEER.stat().st_size < 10_000_000
+    assert GAZETTEER.stat().st_size < 15_000_000
     with GAZETTEER.open(encoding="utf-8") as handle:
         assert handle.readline().startswith("#") and handle.readline().startswith("geonames_id\t")
+
+
+def test_gazetteer_holds_small_towns_and_the_supplement() -> None:
+    with GAZETTEER.open(encoding="utf-8") as handle:
+        handle.readline()
+        header = handle.readline().rstrip("\n").split("\t")
+        rows = [line.rstrip("\n").split("\t") for line in handle]
+    sid = header.index("supplement_id")
+    small = [r for r in rows if r[sid].startswith("c1000:")]
+    curated = [r for r in rows if r[sid] and not r[sid].startswith("c1000:")]
+    assert len(small) > 100_000 and len(curated) >= 300
+    assert all(r[header.index("geonames_id")] == "" for r in small + curated)
+    assert len({r[sid] for r in small + curated}) == len(small) + len(curated)
 
 
 @pytest.mark.skipif(not (SHARED / "data" / "geonames").is_dir(), reason="no ../shared/data/geonames")

@@ -126,7 +126,43 @@ def test_no_places_for_nationalities_stopwords_and_names(stage: PlacesStage) -> 
 
 def test_region_prefix_and_exonym(stage: PlacesStage) -> None:
     found = places(stage, "Gevechten in Noord-Syrië en de Gazastrook.", "nl")
-    assert found == [("Noord-Syrië", "Syria", "SY"), ("Gazastrook", "Palestinian Territory", "PS")]
+    assert found == [("Noord-Syrië", "Northern Syria", "SY"), ("Gazastrook", "Gaza Strip", "PS")]
+    found = places(stage, "Gevechten in Noord-Libanon.", "nl")
+    assert found == [("Noord-Libanon", "Lebanon", "LB")]
+
+
+def test_supplement_places_have_no_geonames_id(stage: PlacesStage) -> None:
+    doc = Document("t", "Women were held in al-Hol camp and in the Sahel; trucks crossed at Bab al-Hawa.", lang="en")
+    stage(doc)
+    found = {m.text: m.place for m in doc.places}
+    assert found["al-Hol"].name == "Al-Hol camp" and found["al-Hol"].geonames_id is None
+    assert found["Sahel"].kind == "region" and found["Sahel"].country_code is None and found["Sahel"].precision == 3
+    assert found["Bab al-Hawa"].country_code == "SY"
+    assert places(stage, "Het Tsjaadmeergebied en de Hoorn van Afrika.", "nl") == [
+        ("Tsjaadmeergebied", "Lake Chad Basin", None), ("Hoorn van Afrika", "Horn of Africa", None),
+    ]
+
+
+def test_small_towns_need_context(stage: PlacesStage, gazetteer: Gazetteer) -> None:
+    mafa = gazetteer.lookup("Mafa")
+    assert any(c.entry.supplement_id == "c1000:ng:mafa" and c.entry.geonames_id is None for c in mafa)
+    assert places(stage, "Boko Haram attacked Mafa.", "en") == []
+    assert places(stage, "Boko Haram attacked Mafa in Nigeria.", "en") == [("Mafa", "Mafa", "NG"), ("Nigeria", "Nigeria", "NG")]
+    found = places(stage, "Boko Haram fighters were seen in Mafa.", "en")  # several towns are called Mafa
+    assert [(text, name) for text, name, _ in found] == [("Mafa", "Mafa")]
+
+
+def test_province_and_part_of_cues(stage: PlacesStage) -> None:
+    doc = Document("t", "Luchtaanvallen in de provincie Idlib en in het noorden van Syrië.", lang="nl")
+    stage(doc)
+    idlib, syria = doc.places
+    assert idlib.place.kind == "admin" and idlib.place.geonames_id == 169387
+    assert syria.place.name == "Syria" and syria.place.precision == 2
+    doc = Document("t", "Clashes in northern Iraq and near Mosul.", lang="en")
+    stage(doc)
+    assert [(m.text, m.place.name, m.place.precision) for m in doc.places] == [
+        ("northern Iraq", "Northern Iraq", 2), ("Mosul", "Mosul", 2),
+    ]
 
 
 def test_blocked_spans_are_skipped(stage: PlacesStage) -> None:

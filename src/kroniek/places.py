@@ -2,9 +2,12 @@
 
 The gazetteer (``kroniek/data/gazetteer.tsv``, built by ``scripts/build_gazetteer.py``) holds every
 country, first-order administrative region and populated place with 15,000+ people, with Dutch,
-English and other Latin-script names. The stage finds capitalised sequences of one to four words
-that are names in it (the longest first), drops homonyms that are common or person-like words, and
-picks among same-named places by kind and by the countries the document mentions.
+English and other Latin-script names; the towns of 1,000+ people (no GeoNames id, ``supplement_id``
+``c1000:<cc>:<slug>``); and a curated supplement of conflict places (camps, crossings, regions; no
+GeoNames id). The stage finds capitalised sequences of one to four words that are names in it (the
+longest first), drops homonyms that are common or person-like words, and picks among same-named
+places by kind and by the countries the document mentions. Small towns need context: a place
+preposition before them or their country in the document.
 
 Language cues (prepositions, stoplists, exonyms, nationality adjectives) come from
 ``kroniek/lang/<code>/places.toml``; nothing here depends on the language code.
@@ -12,6 +15,7 @@ Language cues (prepositions, stoplists, exonyms, nationality adjectives) come fr
 
 from __future__ import annotations
 
+import gzip
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -27,7 +31,9 @@ from .resources import Resources
 
 STAGE_NAME = "places.gazetteer.v1"
 CAPITAL_CODES = frozenset({"PPLC", "PPLG"})
-KIND_RANK = {"country": 3, "city": 2, "admin": 1, "locality": 0}
+KIND_RANK = {"country": 3, "city": 2, "admin": 1, "region": 1, "locality": 0}
+AREA_KINDS = ("country", "admin", "region")
+SMALL_TOWN_PREFIX = "c1000:"
 STRONG_POPULATION = 100_000  # towns this big are taken on their own name alone
 STRONG_ALTERNATE_POPULATION = 1_000_000  # ... and on any of their other names
 MAX_TOKENS = 4
@@ -37,20 +43,26 @@ OPENERS = " \t\"'“”‘’«»([{—–-*•"
 
 def exact_key(name: str) -> str:
     """Lookup key: NFC, casefolded, typographic apostrophes unified, whitespace collapsed."""
+    if name.isascii():
+        return " ".join(name.split()).lower()
     return " ".join(unicodedata.normalize("NFC", name).replace("’", "'").split()).casefold()
 
 
 def folded_key(name: str) -> str:
     """Second key: :func:`exact_key` without diacritics and with hyphens as spaces."""
-    decomposed = unicodedata.normalize("NFKD", exact_key(name))
+    key = exact_key(name)
+    if key.isascii():
+        return key.replace("-", " ")
+    decomposed = unicodedata.normalize("NFKD", key)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("-", " ")
 
 
 @dataclass(frozen=True, slots=True)
 class GazetteerEntry:
-    """One place of the gazetteer."""
+    """One place of the gazetteer: a GeoNames place (``geonames_id``), a cities1000 town or a curated
+    supplement place (``supplement_id`` and no GeoNames id)."""
 
-    geonames_id: int
+    geonames_id: int | None
     kind: str
     name: str
     country_code: str
@@ -58,17 +70,38 @@ class GazetteerEntry:
     lon: float | None
     population: int
     feature_code: str
+    supplement_id: str | None = None
+    precision_hint: int | None = None
 
     @property
     def is_capital(self) -> bool:
         return self.feature_code in CAPITAL_CODES
 
-    def place(self, precision: int | None = None) -> Place:
-        """The :class:`Place` (town precision 1, country/region 3 unless ``precision`` says)."""
-        default = 3 if self.kind in ("country", "admin") else 1
+    @property
+    def is_small_town(self) -> bool:
+        """A cities1000 town (not in cities15000): accepted only with context."""
+        return bool(self.supplement_id) and self.supplement_id.startswith(SMALL_TOWN_PREFIX)
+
+    @property
+    def is_curated(self) -> bool:
+        """A row of the hand-curated supplement."""
+        return bool(self.supplement_id) and not self.is_small_town
+
+    def default_precision(self) -> int:
+        """The supplement's hint, else 3 for countries and regions and 1 for towns."""
+        if self.precision_hint:
+            return self.precision_hint
+        return 3 if self.kind in AREA_KINDS else 1
+
+    def place(self, precision: int | None = None, part_of: bool = False) -> Place:
+        """The :class:`Place`: the default precision, or ``precision`` (2 = near) for a town, or for any
+        place when ``part_of`` ("Noord-Syrië", "northern Iraq")."""
+        default = self.default_precision()
+        if precision is not None and (default == 1 or part_of):
+            default = precision
         return Place(
             self.name, self.country_code or None, self.lat, self.lon, self.geonames_id,
-            self.kind, precision if precision is not None and default == 1 else default,  # type: ignore[arg-type]
+            self.kind if self.kind in PLACE_KINDS else "other", default,  # type: ignore[arg-type]
         )
 
 
@@ -84,16 +117,18 @@ def is_strong(candidate: Candidate) -> bool:
     """Whether the name alone is enough evidence: a country, region or capital, a big town by its
     own name, or a very big town by another of its (often transliterated) names."""
     entry = candidate.entry
-    if entry.kind in ("country", "admin") or entry.is_capital:
+    if entry.kind in ("country", "admin") or entry.is_capital or entry.is_curated:
         return True
     return entry.population >= (STRONG_POPULATION if candidate.primary else STRONG_ALTERNATE_POPULATION)
 
 
-def candidate_rank(candidate: Candidate, countries: frozenset[str] = frozenset()) -> tuple:
-    """Sort key, best last: country > in a country the text mentions > capital > own name > kind > size."""
+def candidate_rank(candidate: Candidate, countries: frozenset[str] = frozenset(), admin: bool = False) -> tuple:
+    """Sort key, best last: country > (an admin unit when the text says "province") > curated supplement
+    place > in a country the text mentions > not a cities1000 town > capital > own name > kind > size."""
     entry = candidate.entry
     return (
-        entry.kind == "country", entry.country_code in countries, entry.is_capital,
+        entry.kind == "country", admin and entry.kind == "admin", entry.is_curated,
+        entry.country_code in countries, not entry.is_small_town, entry.is_capital,
         candidate.primary, KIND_RANK.get(entry.kind, 0), entry.population,
     )
 
@@ -107,6 +142,7 @@ class Gazetteer:
         self._exact: dict[str, tuple[int, ...]] = {}
         self._folded: dict[str, tuple[int, ...]] = {}
         self._by_id: dict[int, GazetteerEntry] = {}
+        self._by_supplement_id: dict[str, GazetteerEntry] = {}
         self._countries: dict[str, GazetteerEntry] = {}
         for entry, own, other in rows:
             self._add(entry, own, other)
@@ -117,7 +153,10 @@ class Gazetteer:
     def _add(self, entry: GazetteerEntry, own: list[str], other: list[str]) -> None:
         index = len(self.entries)
         self.entries.append(entry)
-        self._by_id[entry.geonames_id] = entry
+        if entry.geonames_id is not None:
+            self._by_id[entry.geonames_id] = entry
+        if entry.supplement_id:
+            self._by_supplement_id[entry.supplement_id] = entry
         if entry.kind == "country":
             self._countries[entry.country_code] = entry
         primary = entry.kind in ("country", "admin")
@@ -136,15 +175,19 @@ class Gazetteer:
 
     @classmethod
     def from_file(cls, path: Path | str) -> Gazetteer:
-        """Read a gazetteer TSV written by ``scripts/build_gazetteer.py``."""
+        """Read a gazetteer TSV (optionally gzipped) written by ``scripts/build_gazetteer.py``."""
         try:
-            lines = Path(path).read_text("utf-8").splitlines()
-        except OSError as exc:
+            text = _read_text(Path(path))
+        except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(f"cannot read gazetteer: {exc}", source=str(path)) from exc
-        rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
+        rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
         if not rows or rows[0][0] != "geonames_id":
             raise ConfigError("not a gazetteer file (no header row)", source=str(path))
-        return cls([_parse_row(row) for row in rows[1:] if len(row) >= 10])
+        missing = set(REQUIRED_COLUMNS) - set(rows[0])
+        if missing:
+            raise ConfigError(f"gazetteer lacks columns {sorted(missing)}", source=str(path))
+        positions, width = column_positions(rows[0]), len(rows[0])
+        return cls([_parse_row(row, positions) for row in rows[1:] if len(row) >= width])
 
     def lookup(self, name: str) -> list[Candidate]:
         """Places called ``name`` (exact casefolded match, else accent- and hyphen-folded)."""
@@ -176,18 +219,43 @@ class Gazetteer:
     def by_id(self, geonames_id: int) -> GazetteerEntry | None:
         return self._by_id.get(geonames_id)
 
+    def by_supplement_id(self, supplement_id: str) -> GazetteerEntry | None:
+        """The supplement place (curated or cities1000) with this id."""
+        return self._by_supplement_id.get(supplement_id)
+
 
 def _with(codes: tuple[int, ...], code: int) -> tuple[int, ...]:
     return codes if code in codes else codes + (code,)
 
 
-def _parse_row(row: list[str]) -> tuple[GazetteerEntry, list[str], list[str]]:
-    gid, kind, name, ascii_name, cc, lat, lon, population, fcode, names = row[:10]
-    entry = GazetteerEntry(
-        int(gid), kind, name, cc, float(lat) if lat else None, float(lon) if lon else None,
-        int(population or 0), fcode,
+REQUIRED_COLUMNS = ("geonames_id", "kind", "name", "ascii_name", "country_code", "lat", "lon", "population",
+                    "feature_code", "names")
+OPTIONAL_COLUMNS = ("supplement_id", "precision")
+PLACE_KINDS = frozenset({"country", "admin", "city", "locality", "region", "other"})
+
+
+def _read_text(path: Path) -> str:
+    if path.suffix == ".gz":
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            return handle.read()
+    return path.read_text("utf-8")
+
+
+def column_positions(header: list[str]) -> tuple[int, ...]:
+    """Positions of the columns :func:`_parse_row` reads (-1: an optional column that is absent)."""
+    columns = {name: i for i, name in enumerate(header)}
+    return tuple(columns.get(key, -1) for key in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS))
+
+
+def _parse_row(row: list[str], positions: tuple[int, ...]) -> tuple[GazetteerEntry, list[str], list[str]]:
+    gid, kind, name, ascii_name, cc, lat, lon, population, fcode, names, sid, precision = (
+        row[i] if i >= 0 else "" for i in positions
     )
-    return entry, [name, ascii_name], [n for n in names.split("|") if n]
+    entry = GazetteerEntry(
+        int(gid) if gid else None, kind, name, cc, float(lat) if lat else None, float(lon) if lon else None,
+        int(population) if population else 0, fcode, sid or None, int(precision) if precision else None,
+    )
+    return entry, [name, ascii_name] if ascii_name else [name], names.split("|") if names else []
 
 
 def default_gazetteer_path() -> Path:
@@ -216,6 +284,9 @@ class PlaceCues:
     nationalities: dict[str, str] = field(default_factory=dict)
     state_forces: dict[str, str] = field(default_factory=dict)
     state_force_modifiers: frozenset[str] = frozenset()
+    admin_words: frozenset[str] = frozenset()
+    admin_links: frozenset[str] = frozenset()
+    part_of_phrases: tuple[str, ...] = ()
 
     @classmethod
     def from_section(cls, data: dict[str, Any], stop_words: frozenset[str] = frozenset()) -> PlaceCues:
@@ -233,6 +304,9 @@ class PlaceCues:
             nationalities={k: v for k, v in data.get("nationalities", {}).items() if isinstance(v, str)},
             state_forces=dict(data.get("state_forces", {})),
             state_force_modifiers=words("state_force_modifiers"),
+            admin_words=words("admin_words"),
+            admin_links=words("admin_links"),
+            part_of_phrases=tuple(" ".join(p.casefold().split()) for p in data.get("part_of_phrases", [])),
         )
 
 
@@ -338,12 +412,16 @@ class PlaceFinder:
     def _may_start(self, word: str) -> bool:
         return is_capitalised(word) or word.startswith(self.cues.lowercase_prefixes)
 
+    def _may_continue(self, word: str) -> bool:
+        """A later word of a name: capitalised, or an Arabic article ("Bab al-Hawa")."""
+        return is_capitalised(word) or (word.startswith(self.cues.lowercase_prefixes) and "-" in word)
+
     def _longest_at(self, text: str, tokens: list[Token], i: int) -> tuple[RawMatch, int] | None:
         last = i
         while last + 1 < len(tokens) and last - i + 1 < MAX_TOKENS and _joined(text, tokens[last], tokens[last + 1]):
             last += 1
         for j in range(last, i - 1, -1):
-            if j > i and not is_capitalised(tokens[j].text):
+            if j > i and not self._may_continue(tokens[j].text):
                 continue
             match = self._resolve(text, tokens[i].start, tokens[j].end)
             if match is not None:
@@ -428,16 +506,34 @@ class PlaceFinder:
         """Countries the text names, names a nationality of, or has a (strong) place only in."""
         codes = {self.cues.nationalities[t.text] for t in tokens if t.text in self.cues.nationalities}
         for match in matches:
-            found = {c.entry.country_code for c in match.candidates}
+            found = {c.entry.country_code for c in match.candidates if not c.entry.is_small_town}
             if len(found) != 1:
                 found = {c.entry.country_code for c in match.candidates if c.entry.kind == "country"}
             codes |= found
         return frozenset(codes)
 
     def _mention(self, text: str, match: RawMatch, countries: frozenset[str]) -> PlaceMention:
-        entry = max(match.candidates, key=lambda c: candidate_rank(c, countries)).entry
-        precision = match.precision or (2 if self._after_near(text, match.start) else None)
-        return PlaceMention(match.start, match.end, text[match.start : match.end], entry.place(precision), self.stage)
+        admin = self._admin_context(text, match)
+        entry = max(match.candidates, key=lambda c: candidate_rank(c, countries, admin)).entry
+        part_of = match.precision == 2 or self._after_part_of(text, match.start)
+        precision = 2 if part_of else (2 if self._after_near(text, match.start) else None)
+        place = entry.place(precision, part_of)
+        return PlaceMention(match.start, match.end, text[match.start : match.end], place, self.stage)
+
+    def _admin_context(self, text: str, match: RawMatch) -> bool:
+        """"de provincie Idlib", "the province of Idlib", "Idlib province": the admin unit is meant."""
+        before = text[max(0, match.start - 40) : match.start].casefold().split()
+        after = text[match.end : match.end + 30].split()
+        words = self.cues.admin_words
+        if before and (before[-1] in words or (len(before) > 1 and before[-1] in self.cues.admin_links
+                                                and before[-2] in words)):
+            return True
+        return bool(after) and after[0] in words
+
+    def _after_part_of(self, text: str, start: int) -> bool:
+        """"in het noorden van X", "the north of X": a part of X (precision 2)."""
+        before = " ".join(text[max(0, start - 40) : start].casefold().split())
+        return any(before.endswith(phrase) for phrase in self.cues.part_of_phrases)
 
     def _after_near(self, text: str, start: int) -> bool:
         words = text[max(0, start - 30) : start].split()
