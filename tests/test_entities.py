@@ -6,6 +6,7 @@ import pytest
 
 from kroniek.document import Document
 from kroniek.entities import EntitiesStage, load_actors
+from kroniek.places import PlacesStage
 from kroniek.resources import Resources
 
 ACLED_ACTOR_TYPES = {
@@ -20,7 +21,9 @@ def stage() -> EntitiesStage:
 
 
 def entities(stage: EntitiesStage, text: str, lang: str) -> list[tuple[str, str, str]]:
+    """The entities of ``text``, after the places stage (which runs first in the pipeline)."""
     doc = Document("t", text, lang=lang)
+    _PLACES(doc)
     stage(doc)
     previous_end = -1
     for index, entity in enumerate(doc.entities, start=1):
@@ -29,6 +32,9 @@ def entities(stage: EntitiesStage, text: str, lang: str) -> list[tuple[str, str,
         assert entity.start >= previous_end  # text order, no overlap
         previous_end = entity.end
     return [(e.text, e.label, e.canonical) for e in doc.entities]
+
+
+_PLACES = PlacesStage(Resources())
 
 
 def test_lexicon_is_valid() -> None:

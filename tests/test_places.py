@@ -165,11 +165,13 @@ def test_province_and_part_of_cues(stage: PlacesStage) -> None:
     ]
 
 
-def test_blocked_spans_are_skipped(stage: PlacesStage) -> None:
-    from kroniek.document import Entity
+def test_actor_names_and_non_place_named_entities_are_skipped(stage: PlacesStage) -> None:
+    import spacy
 
-    doc = Document("t", "Hezbollah en Hama.", lang="nl")
-    doc.entities = [Entity(13, 17, "Hama", "e1", "ORG", "X")]
+    text = "Hezbollah en Hama. Islamitische Staat in Jordan Peterson."
+    analysis = spacy.blank("nl")(text)
+    analysis.ents = [analysis.char_span(13, 17, label="ORG"), analysis.char_span(41, 56, label="PER")]
+    doc = Document("t", text, lang="nl", analysis=analysis)
     stage(doc)
     assert doc.places == []
 

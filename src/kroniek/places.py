@@ -24,12 +24,14 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from .actors import ActorMatcher, load_actors
 from .document import Document, Place, PlaceMention
 from .errors import ConfigError, KroniekError
 from .registry import register_stage
 from .resources import Resources
 
 STAGE_NAME = "places.gazetteer.v1"
+PLACE_NER_LABELS = frozenset({"LOC", "GPE", "FAC"})
 CAPITAL_CODES = frozenset({"PPLC", "PPLG"})
 KIND_RANK = {"country": 3, "city": 2, "admin": 1, "region": 1, "locality": 0}
 AREA_KINDS = ("country", "admin", "region")
@@ -550,13 +552,20 @@ def _overlaps(match: RawMatch, spans: list[tuple[int, int]]) -> bool:
 
 
 class PlacesStage:
-    """Fills ``doc.places``; spans the entities stage already gave to actors are left alone."""
+    """Fills ``doc.places``; actor names ("Islamitische Staat") and the spaCy pipeline's non-place
+    named entities ("Jordan Peterson") are left alone."""
 
     name = STAGE_NAME
 
     def __init__(self, resources: Resources) -> None:
         self.resources = resources
         self._finders: dict[str, PlaceFinder] = {}
+        self._actors: dict[str, ActorMatcher] = {}
+
+    def actor_matcher(self, code: str) -> ActorMatcher:
+        if code not in self._actors:
+            self._actors[code] = ActorMatcher(load_actors(), code)
+        return self._actors[code]
 
     def finder(self, code: str) -> PlaceFinder:
         """The place finder for language ``code`` (built on first use)."""
@@ -565,8 +574,14 @@ class PlacesStage:
         return self._finders[code]
 
     def __call__(self, doc: Document) -> None:
-        blocked = [(e.start, e.end) for e in doc.entities if e.label != "LOC"]
-        doc.places = self.finder(doc.lang).find(doc.text or "", blocked)
+        text = doc.text or ""
+        blocked = [(start, end) for start, end, _ in self.actor_matcher(doc.lang).find(text)]
+        doc.places = self.finder(doc.lang).find(text, blocked + non_place_entity_spans(doc.analysis))
+
+
+def non_place_entity_spans(analysis: object) -> list[tuple[int, int]]:
+    """Character spans of a spaCy Doc's named entities that are not places (none without NER)."""
+    return [(e.start_char, e.end_char) for e in getattr(analysis, "ents", ()) if e.label_ not in PLACE_NER_LABELS]
 
 
 @register_stage(STAGE_NAME, "place mentions resolved with a compact GeoNames gazetteer")
