@@ -28,7 +28,7 @@ def test_quantity_values_compare_with_tolerance_and_what_head():
     gold = [{"start": 0, "end": 5, "value": 0.3333, "low": None, "high": None, "qualifier": "exact", "what": "de bevolking"}]
     predicted = [{"start": 0, "end": 5, "value": 1 / 3, "low": None, "high": None, "qualifier": "exact", "what": "bevolking"}]
     counts = score_component(COMPONENTS["quantities"], gold, predicted)
-    assert counts.value_hits == 1 and counts.extra_hits == 1
+    assert counts.value_hits == 1 and counts.accuracy_hits == {"what": 1}
 
 
 def test_score_of_empty_sets_is_perfect_and_f1_is_harmonic_mean():
@@ -49,3 +49,20 @@ def test_read_gold_reports_file_and_line(tmp_path):
 def test_read_gold_needs_files(tmp_path):
     with pytest.raises(GoldFormatError):
         list(read_gold(tmp_path))
+
+
+def test_place_accuracy_exact_and_within_161_km_over_gold():
+    from kroniek.evaluation import ComponentReport, distance_km
+
+    gold = [
+        {"start": 0, "end": 5, "name": "Kabul", "geonames_id": 1138958, "lat": 34.53, "lon": 69.17, "country_code": "AF"},
+        {"start": 10, "end": 15, "name": "Mosul", "geonames_id": 99072, "lat": 36.34, "lon": 43.13, "country_code": "IQ"},
+        {"start": 20, "end": 25, "name": "Al-Hol camp", "geonames_id": None, "lat": 36.38, "lon": 41.15, "country_code": "SY"},
+    ]
+    predicted = [
+        {"start": 0, "end": 5, "name": "Kabul", "geonames_id": 1138958, "lat": 34.53, "lon": 69.17, "country_code": "AF"},
+        {"start": 10, "end": 15, "name": "Nineveh", "geonames_id": 1, "lat": 36.36, "lon": 43.15, "country_code": "IQ"},
+    ]
+    report = ComponentReport("places", score_component(COMPONENTS["places"], gold, predicted))
+    assert report.accuracies == {"exact": pytest.approx(1 / 3), "161km": pytest.approx(2 / 3)}
+    assert distance_km(gold[0], gold[1]) == pytest.approx(2330, rel=0.02)

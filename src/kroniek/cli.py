@@ -336,11 +336,10 @@ def evaluation_table(report: Any, gold: str) -> Any:
     for column in ("component", "gold", "pred", "span P", "span R", "span F1", "value P", "value R", "value F1", "extra"):
         table.add_column(column, justify="left" if column == "component" else "right")
     for name, part in report.components.items():
-        extra = part.extra_accuracy
         row = [name, str(part.counts.gold), str(part.counts.predicted)]
         row += [f"{x:.3f}" for x in (part.span.precision, part.span.recall, part.span.f1)]
         row += [f"{x:.3f}" for x in (part.value.precision, part.value.recall, part.value.f1)]
-        row.append("" if extra is None else f"what {extra:.3f}")
+        row.append(" ".join(f"{name} {value:.3f}" for name, value in part.accuracies.items() if value is not None))
         table.add_row(*row)
     return table
 

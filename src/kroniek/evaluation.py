@@ -74,23 +74,54 @@ def _claim_span(item: Item) -> tuple[int, int]:
 
 
 @dataclass(frozen=True, slots=True)
+class Accuracy:
+    """An extra measure over matched pairs: hits / matched pairs, or hits / gold items (``of_gold``)."""
+
+    name: str
+    agrees: Callable[[Item, Item], bool]
+    of_gold: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Component:
     name: str
     span_of: Callable[[Item], tuple[int, int]]
     key_of: Callable[[Item], tuple]
-    extra: Callable[[Item, Item], bool] | None = None  # an extra per-hit measure (quantities: what)
-    extra_name: str = ""
+    accuracies: tuple[Accuracy, ...] = ()
 
 
 def _what_agrees(gold: Item, predicted: Item) -> bool:
     return _head(gold.get("what")) == _head(predicted.get("what"))
 
 
+def _same_place(gold: Item, predicted: Item) -> bool:
+    if gold.get("geonames_id") is not None:
+        return gold.get("geonames_id") == predicted.get("geonames_id")
+    return (gold.get("name") or "").casefold() == (predicted.get("name") or "").casefold()
+
+
+def distance_km(a: Item, b: Item) -> float | None:
+    """Great-circle distance between two items with ``lat``/``lon`` (None when either lacks them)."""
+    if None in (a.get("lat"), a.get("lon"), b.get("lat"), b.get("lon")):
+        return None
+    lat1, lon1, lat2, lon2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _within_161_km(gold: Item, predicted: Item) -> bool:
+    """Mordecai's lenient measure: the right place, or one within 100 miles of it."""
+    distance = distance_km(gold, predicted)
+    return _same_place(gold, predicted) or (distance is not None and distance <= 161.0)
+
+
 COMPONENTS: dict[str, Component] = {
     "times": Component("times", _span, _time_key),
-    "quantities": Component("quantities", _span, _quantity_key, _what_agrees, "what"),
+    "quantities": Component("quantities", _span, _quantity_key, (Accuracy("what", _what_agrees),)),
     "entities": Component("entities", _span, _entity_key),
-    "places": Component("places", _span, _place_key),
+    "places": Component(
+        "places", _span, _place_key, (Accuracy("exact", _same_place, True), Accuracy("161km", _within_161_km, True))
+    ),
     "events": Component("events", _trigger_span, _event_key),
     "claims": Component("claims", _claim_span, _claim_key),
 }
@@ -102,7 +133,7 @@ class Counts:
     predicted: int = 0
     span_hits: int = 0
     value_hits: int = 0
-    extra_hits: int = 0
+    accuracy_hits: dict[str, int] = field(default_factory=dict)
     errors: list[dict[str, Any]] = field(default_factory=list)
 
     def add(self, other: Counts) -> None:
@@ -110,7 +141,8 @@ class Counts:
         self.predicted += other.predicted
         self.span_hits += other.span_hits
         self.value_hits += other.value_hits
-        self.extra_hits += other.extra_hits
+        for name, hits in other.accuracy_hits.items():
+            self.accuracy_hits[name] = self.accuracy_hits.get(name, 0) + hits
         self.errors.extend(other.errors)
 
 
@@ -141,14 +173,15 @@ class ComponentReport:
         return Score.of(self.counts.value_hits, self.counts.predicted, self.counts.gold)
 
     @property
-    def extra_accuracy(self) -> float | None:
-        component = COMPONENTS[self.component]
-        if component.extra is None or not self.counts.span_hits:
-            return None
-        return self.counts.extra_hits / self.counts.span_hits
+    def accuracies(self) -> dict[str, float | None]:
+        """Each extra measure of the component: hits over matched pairs, or over gold items."""
+        out: dict[str, float | None] = {}
+        for accuracy in COMPONENTS[self.component].accuracies:
+            total = self.counts.gold if accuracy.of_gold else self.counts.span_hits
+            out[accuracy.name] = self.counts.accuracy_hits.get(accuracy.name, 0) / total if total else None
+        return out
 
     def to_json(self) -> dict[str, Any]:
-        extra = COMPONENTS[self.component].extra_name
         out = {
             "component": self.component,
             "gold": self.counts.gold,
@@ -156,8 +189,8 @@ class ComponentReport:
             "span": vars_of(self.span),
             "value": vars_of(self.value),
         }
-        if extra:
-            out[f"{extra}_accuracy"] = self.extra_accuracy
+        for name, value in self.accuracies.items():
+            out[f"{name}_accuracy"] = None if value is None else round(value, 4)
         return out
 
 
@@ -199,8 +232,9 @@ def score_component(component: Component, gold: list[Item], predicted: list[Item
             counts.value_hits += 1
         else:
             counts.errors.append({"doc": doc_id, "kind": "wrong_value", "gold": gold[gi], "predicted": predicted[pi]})
-        if component.extra and component.extra(gold[gi], predicted[pi]):
-            counts.extra_hits += 1
+        for accuracy in component.accuracies:
+            if accuracy.agrees(gold[gi], predicted[pi]):
+                counts.accuracy_hits[accuracy.name] = counts.accuracy_hits.get(accuracy.name, 0) + 1
     matched_gold = {gi for gi, _ in pairs}
     matched_predicted = {pi for _, pi in pairs}
     counts.errors += [{"doc": doc_id, "kind": "missed", "gold": g} for i, g in enumerate(gold) if i not in matched_gold]
