@@ -66,3 +66,14 @@ def test_place_accuracy_exact_and_within_161_km_over_gold():
     report = ComponentReport("places", score_component(COMPONENTS["places"], gold, predicted))
     assert report.accuracies == {"exact": pytest.approx(1 / 3), "161km": pytest.approx(2 / 3)}
     assert distance_km(gold[0], gold[1]) == pytest.approx(2330, rel=0.02)
+
+
+def test_entity_linking_accuracy_over_gold():
+    from kroniek.evaluation import ComponentReport
+
+    gold = [{"start": 0, "end": 2, "label": "ORG", "canonical": "Islamic State"},
+            {"start": 5, "end": 12, "label": "ORG", "canonical": "Taliban"}]
+    predicted = [{"start": 0, "end": 2, "label": "ORG", "canonical": "islamic state"},
+                 {"start": 20, "end": 25, "label": "LOC", "canonical": "Kabul"}]
+    report = ComponentReport("entities", score_component(COMPONENTS["entities"], gold, predicted))
+    assert report.accuracies == {"linked": 0.5}

@@ -94,6 +94,11 @@ def _what_agrees(gold: Item, predicted: Item) -> bool:
     return _head(gold.get("what")) == _head(predicted.get("what"))
 
 
+def _same_canonical(gold: Item, predicted: Item) -> bool:
+    """Entity linking: the gold mention got the same canonical name (actor linking accuracy)."""
+    return (gold.get("canonical") or "").casefold() == (predicted.get("canonical") or "").casefold() != ""
+
+
 def _same_place(gold: Item, predicted: Item) -> bool:
     if gold.get("geonames_id") is not None:
         return gold.get("geonames_id") == predicted.get("geonames_id")
@@ -118,7 +123,7 @@ def _within_161_km(gold: Item, predicted: Item) -> bool:
 COMPONENTS: dict[str, Component] = {
     "times": Component("times", _span, _time_key),
     "quantities": Component("quantities", _span, _quantity_key, (Accuracy("what", _what_agrees),)),
-    "entities": Component("entities", _span, _entity_key),
+    "entities": Component("entities", _span, _entity_key, (Accuracy("linked", _same_canonical, True),)),
     "places": Component(
         "places", _span, _place_key, (Accuracy("exact", _same_place, True), Accuracy("161km", _within_161_km, True))
     ),
