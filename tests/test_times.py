@@ -13,18 +13,8 @@ import pytest
 from kroniek.document import Document, TimeMention
 from kroniek.resources import Resources
 from kroniek.errors import ConfigError
-from kroniek.times import (
-    TimesStage,
-    TimeTagger,
-    TimeWords,
-    closest_day,
-    easter,
-    iso_value,
-    lower_same_length,
-    make_times_stage,
-    month_near,
-    weekday_near,
-)
+from kroniek.dates import closest_day, easter, iso_value, month_near, weekday_near
+from kroniek.times import TimesStage, TimeTagger, TimeWords, lower_same_length, make_times_stage
 
 PUBLISHED = date(2019, 3, 14)  # a Thursday
 
