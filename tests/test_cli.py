@@ -98,3 +98,9 @@ def test_eval_prints_scores(runner, tmp_path):
 def test_stages_lists_the_pipeline(runner):
     result = runner.invoke(app, ["stages"])
     assert "* times.rules.v1" in result.stdout
+
+
+def test_errors_name_their_code_and_input(runner, tmp_path):
+    (tmp_path / "x.bin").write_bytes(b"\x89PNG\r\n\x1a\n\x00")
+    result = runner.invoke(app, ["extract", str(tmp_path / "x.bin")])
+    assert f"[input_error] {tmp_path / 'x.bin'}:" in result.stderr

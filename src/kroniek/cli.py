@@ -44,7 +44,9 @@ def _stdout() -> Any:
 
 
 def report_error(error: KroniekError) -> None:
-    _stderr().print(f"[red]error[/red] [{error.code}] {error}", markup=True, soft_wrap=True)
+    from rich.markup import escape
+
+    _stderr().print(f"[red]error[/red] {escape(f'[{error.code}] {error}')}", markup=True, soft_wrap=True)
 
 
 def at_the_edge(command: Callable[..., Any]) -> Callable[..., Any]:
