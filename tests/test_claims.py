@@ -297,3 +297,71 @@ def test_whole_pipeline_output_validates(extract):
     ]:
         doc = extract(text, lang=lang, published="2019-03-14")
         assert validation_errors(doc.to_contract()) == []
+
+
+# ---------------------------------------------------------------- figures without a counted noun
+
+
+@pytest.mark.parametrize(
+    "text, lang, figure, what",
+    [
+        ("Dozens died in the attack.", "en", "Dozens", "died"),
+        ("Taliban spokesperson Zabiullah Mujahid claimed 190 were dead.", "en", "190", "dead"),
+        ("A car bombing killed five.", "en", "five", "killed"),
+        ("Turkish officials put the number at nearly 4 million.", "en", "nearly 4 million", "number"),
+        ("Seventeen from the Armed Forces were wounded.", "en", "Seventeen", "Armed Forces"),
+        ("Vier mensen kwamen om, zeker 22 raakten gewond.", "nl", "zeker 22", "gewond"),
+        ("Volgens Kyiv werden er 43 onderschept.", "nl", "43", "onderschept"),
+    ],
+)
+def test_bare_figures_take_the_word_that_says_who(stage, text, lang, figure, what):
+    doc = make_doc(text, lang, quantities=[(figure, exact(1), None)])
+    assert [c.what for c in claims_of(stage, doc)] == [what]
+
+
+def test_bare_figure_without_a_word_takes_the_previous_population(stage):
+    text = "In het kamp zitten ruim 70.000 mensen vast. Het Rode Kruis houdt het op bijna 73.000."
+    doc = make_doc(
+        text,
+        "nl",
+        quantities=[
+            ("ruim 70.000", QuantityValue(70000, "more_than", 70000), "mensen"),
+            ("bijna 73.000", QuantityValue(73000, "less_than", None, 73000), None),
+        ],
+    )
+    claims = claims_of(stage, doc)
+    assert [(c.what, c.related, c.source) for c in claims] == [
+        ("mensen", ["c2"], None),
+        ("mensen", ["c1"], "Het Rode Kruis"),
+    ]
+
+
+def test_bare_figure_alone_is_no_claim(stage):
+    doc = make_doc("Het dodental steeg tot 40.", "nl", quantities=[("tot 40", QuantityValue(40, "at_most"), None)])
+    assert claims_of(stage, doc) == []
+
+
+def test_coordinated_nouns_and_named_groups(stage):
+    text = "Vanuit Gaza zijn ruim 400 raketten en mortiergranaten afgevuurd, waarbij vier Israëliërs omkwamen."
+    doc = make_doc(
+        text,
+        "nl",
+        quantities=[("ruim 400", QuantityValue(400, "more_than", 400), "raketten"), ("vier", exact(4), "Israëliërs")],
+    )
+    assert [c.what for c in claims_of(stage, doc)] == ["raketten en mortiergranaten", "Israëliërs"]
+
+
+def test_figures_outside_a_conflict_are_not_claims(stage):
+    text = "Bij de aardbeving in Turkije zijn ruim 5.000 mensen omgekomen."
+    doc = make_doc(text, "nl", quantities=[("ruim 5.000", QuantityValue(5000, "more_than", 5000), "mensen")])
+    assert claims_of(stage, doc) == []
+
+
+def test_source_stops_at_a_figure_and_skips_adverbs(stage):
+    text = "Het leger heeft volgens Amnesty International honderden dorpen platgebrand."
+    doc = make_doc(text, "nl", quantities=[("honderden", QuantityValue(100, "at_least", 100), "dorpen")])
+    assert [c.source for c in claims_of(stage, doc)] == ["Amnesty International"]
+    doc = make_doc(
+        "Mijares further claimed 90 civilians were wounded.", "en", quantities=[("90", exact(90), "civilians")]
+    )
+    assert [c.source for c in claims_of(stage, doc)] == ["Mijares"]

@@ -5,14 +5,17 @@ Every quantity whose counted noun (``what``) names a population in the language 
 :class:`Claim` with the sentence's places and nearest time, its source ("volgens de VN" ->
 ``de VN``; "officials said" -> ``officials``; None when the outlet states it itself), whether it is
 hedged (a qualifier other than exact, or a hedge word such as "naar schatting"), and the ids of
-the other claims in the document about the same population (``related``).
+the other claims in the document about the same population (``related``). A figure without a counted
+noun takes the word that says who was counted ("190 were dead" -> ``dead``, "killing four" ->
+``killing``), or the population of the claim just before it ("bijna 73.000"). Figures in a sentence
+about an earthquake, a fire or an accident are not claims.
 
 No word of any language appears in this module: a new language needs only its ``claims.toml``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .cues import (
@@ -24,6 +27,7 @@ from .cues import (
     nearest,
     phrase_list,
     sentence_views,
+    token_index_at,
 )
 from .document import Claim, Document, Place, QuantityMention, Span
 from .errors import ConfigError
@@ -32,6 +36,17 @@ from .resources import Resources
 
 STAGE_NAME = "claims.rules.v1"
 HEDGED_QUALIFIERS = frozenset({"about", "at_least", "more_than", "less_than", "at_most", "range", "vague"})
+
+
+@dataclass(frozen=True, slots=True)
+class BareFigures:
+    """How to find `what` for a figure without a counted noun ("190 were dead", "killing four")."""
+
+    skip_after: frozenset[str] = frozenset()  # words between the figure and its word ("were", "raakten")
+    skip_before: frozenset[str] = frozenset()  # words between a word and the figure ("the number at")
+    coordinators: frozenset[str] = frozenset()  # "raketten en mortiergranaten": the head is the last noun
+    named_heads: bool = False  # a capitalised head names people ("Israëliërs", "Mexicans", "the Armed Forces")
+    max_skip: int = 3
 
 
 @dataclass(slots=True)
@@ -45,6 +60,8 @@ class ClaimLexicon:
     inverting: frozenset[str]  # right before a verb, these put its subject after it ("Dat meldt X")
     trailing: frozenset[str]  # words a source phrase cannot end with ("van", "the"): trimmed
     max_words: int
+    adverbs: frozenset[str] = frozenset()  # words between a source and its verb ("Mijares further claimed")
+    bare: BareFigures = field(default_factory=BareFigures)
 
 
 def _words(data: dict[str, Any], name: str) -> frozenset[str]:
@@ -69,6 +86,8 @@ def load_claim_lexicon(data: dict[str, Any]) -> ClaimLexicon:
         cues.add("hedge", phrase_list(data.get("hedges", {}), "cues"))
         cues.add("source.before", phrase_list(source, "before"))
         cues.add("source.verb", phrase_list(source, "verbs"))
+        cues.add("not_conflict", phrase_list(data.get("not_conflict", {}), "cues"), compounds)
+        bare = data.get("bare", {})
         return ClaimLexicon(
             population=population,
             cues=cues,
@@ -77,6 +96,14 @@ def load_claim_lexicon(data: dict[str, Any]) -> ClaimLexicon:
             inverting=_words(source, "inverting"),
             trailing=_words(source, "trailing"),
             max_words=int(source.get("max_words", 6)),
+            adverbs=_words(source, "adverbs"),
+            bare=BareFigures(
+                skip_after=_words(bare, "skip_after"),
+                skip_before=_words(bare, "skip_before"),
+                coordinators=_words(bare, "coordinators"),
+                named_heads=bool(bare.get("named_heads", False)),
+                max_skip=int(bare.get("max_skip", 3)),
+            ),
         )
     except (TypeError, ValueError, AttributeError) as exc:
         raise ConfigError(f"bad claims data: {type(exc).__name__}: {exc}", source="claims.toml") from exc
@@ -89,10 +116,14 @@ def _ends_phrase(lexicon: ClaimLexicon, token: Token) -> bool:
     return not token.is_word or token.lower in lexicon.source_stop or token.lower[:1].isdigit()
 
 
-def _phrase_after(lexicon: ClaimLexicon, tokens: list[Token], index: int) -> list[Token]:
-    """The source phrase that starts at token ``index`` ("de VN", "Amerikaanse schattingen")."""
+def _phrase_after(lexicon: ClaimLexicon, view: SentenceView, index: int) -> list[Token]:
+    """The source phrase that starts at token ``index`` ("de VN", "Amerikaanse schattingen"); it
+    ends before a figure ("volgens Amnesty honderden dorpen")."""
+    tokens = view.tokens
     phrase: list[Token] = []
     while index < len(tokens) and len(phrase) < lexicon.max_words and not _ends_phrase(lexicon, tokens[index]):
+        if _inside_quantity(view, tokens[index]):
+            break
         phrase.append(tokens[index])
         index += 1
     return _trim(lexicon, phrase)
@@ -129,7 +160,9 @@ def _source_from_verb(lexicon: ClaimLexicon, view: SentenceView, start: int, end
     """The subject of a saying verb: before it ("de VN meldt") or, after punctuation, an inverting
     word or a fronted time/place ("..., zei de politie", "Dat meldt de VN", "In Kaboel zei X"), after it."""
     tokens = view.tokens
-    after = _text(view, _phrase_after(lexicon, tokens, end))
+    after = _text(view, _phrase_after(lexicon, view, end))
+    while start > 0 and tokens[start - 1].lower in lexicon.adverbs:
+        start -= 1
     if start == 0 or not tokens[start - 1].is_word or tokens[start - 1].lower in lexicon.inverting:
         return after
     before = _phrase_before(lexicon, tokens, start)
@@ -148,7 +181,7 @@ def source_of(lexicon: ClaimLexicon, view: SentenceView, hits: Hits) -> str | No
     """Who the sentence attributes its figures to, as written; None when nobody is named."""
     tokens = view.tokens
     for match in sorted(hits.get("source.before"), key=lambda m: (m.start, -m.end)):
-        text = _text(view, _phrase_after(lexicon, tokens, match.end))
+        text = _text(view, _phrase_after(lexicon, view, match.end))
         if text:
             return text
     for match in sorted(hits.get("source.verb"), key=lambda m: (m.start, -m.end)):
@@ -164,12 +197,81 @@ def source_of(lexicon: ClaimLexicon, view: SentenceView, hits: Hits) -> str | No
 
 
 def population_of(lexicon: ClaimLexicon, what: str | None) -> str | None:
-    """The population group of a counted noun (by its last word), or None when it is not one."""
+    """The population group of a counted noun (by its last word), or None when it is not one.
+
+    With ``named_heads``, a capitalised word that is no group word ("Israëliërs", "Mexicans") is a
+    group of its own, named by the word; acronyms and symbols ("UN", "US$") are not."""
     if not what:
         return None
     words = [w for w in TOKEN_PATTERN.findall(what) if w[0].isalnum()]
-    found = lexicon.population.word_matches(words[-1].casefold()) if words else ()
-    return found[0][0].removeprefix("population.") if found else None
+    if not words:
+        return None
+    found = lexicon.population.word_matches(words[-1].casefold())
+    if found:
+        return found[0][0].removeprefix("population.")
+    head = words[-1]
+    if lexicon.bare.named_heads and head[0].isupper() and head[1:].islower():  # a name, not "US$" or "UN"
+        return f"named.{head.casefold()}"
+    return None
+
+
+# --------------------------------------------------------------------------- what was counted
+
+
+def _coordinated(lexicon: ClaimLexicon, view: SentenceView, mention: QuantityMention, what: str) -> str:
+    """Extend ``what`` over a coordinated noun of the same population group ("raketten en mortiergranaten")."""
+    span = mention.what_span
+    if span is None or span.end > view.span.end:
+        return what
+    tokens = view.tokens
+    index = token_index_at(tokens, span.end)
+    if index + 1 < len(tokens) and tokens[index].lower in lexicon.bare.coordinators:
+        noun = tokens[index + 1]
+        group = population_of(lexicon, what)
+        if noun.is_word and group is not None and population_of(lexicon, noun.text) == group:
+            return view.doc_text[span.start : noun.end]
+    return what
+
+
+def _capitalised_run(view: SentenceView, tokens: list[Token], index: int) -> str:
+    end = index
+    while end < len(tokens) and tokens[end].is_word and tokens[end].text[0].isupper():
+        end += 1
+    return view.doc_text[tokens[index].start : tokens[end - 1].end]
+
+
+def _word_after(lexicon: ClaimLexicon, view: SentenceView, mention: QuantityMention) -> str | None:
+    """The word after a bare figure that says who was counted ("Dozens died", "190 were dead",
+    "seventeen from the Armed Forces")."""
+    tokens, bare = view.tokens, lexicon.bare
+    start = index = token_index_at(tokens, mention.end)
+    while index < len(tokens) and index - start < bare.max_skip and tokens[index].lower in bare.skip_after:
+        index += 1
+    if index >= len(tokens) or not tokens[index].is_word:
+        return None
+    if lexicon.population.word_matches(tokens[index].lower):
+        return tokens[index].text
+    if bare.named_heads and index > start and tokens[index].text[0].isupper():
+        return _capitalised_run(view, tokens, index)
+    return None
+
+
+def _word_before(lexicon: ClaimLexicon, view: SentenceView, mention: QuantityMention) -> str | None:
+    """The word before a bare figure that says who was counted ("killing four", "the number at 4 million")."""
+    tokens, bare = view.tokens, lexicon.bare
+    end = index = token_index_at(tokens, mention.start)
+    while index > 0 and end - index < bare.max_skip and tokens[index - 1].lower in bare.skip_before:
+        index -= 1
+    if index > 0 and tokens[index - 1].is_word and lexicon.population.word_matches(tokens[index - 1].lower):
+        return tokens[index - 1].text
+    return None
+
+
+def what_of(lexicon: ClaimLexicon, view: SentenceView, mention: QuantityMention) -> str | None:
+    """The counted noun of a figure, or for a bare figure the word that says who was counted."""
+    if mention.what:
+        return _coordinated(lexicon, view, mention, mention.what)
+    return _word_after(lexicon, view, mention) or _word_before(lexicon, view, mention)
 
 
 def _places(view: SentenceView) -> list[Place]:
@@ -184,21 +286,43 @@ def _hedged(lexicon: ClaimLexicon, mention: QuantityMention, hedge_cue: bool) ->
     return mention.quantity.qualifier in HEDGED_QUALIFIERS or hedge_cue
 
 
-def claims_of_sentence(lexicon: ClaimLexicon, view: SentenceView) -> list[tuple[Claim, str]]:
-    """(claim without id, population group) for each population figure of one sentence."""
-    mentions = [(q, population_of(lexicon, q.what)) for q in view.quantities]
-    mentions = [(q, group) for q, group in mentions if group is not None]
+def _population_figures(
+    lexicon: ClaimLexicon, view: SentenceView, previous: tuple[str, str] | None
+) -> list[tuple[QuantityMention, str, str]]:
+    """(figure, what, group) for the sentence's figures of a population. A bare figure that nothing
+    names takes the population of the claim before it, in its own or the previous sentence ("ruim
+    70.000 mensen ... bijna 73.000")."""
+    out = []
+    for mention in view.quantities:
+        what = what_of(lexicon, view, mention)
+        group = population_of(lexicon, what)
+        if group is None and what is None and mention.what is None and previous is not None:
+            what, group = previous
+        if what is not None and group is not None:
+            out.append((mention, what, group))
+            previous = (what, group)
+    return out
+
+
+def claims_of_sentence(
+    lexicon: ClaimLexicon, view: SentenceView, previous: tuple[str, str] | None = None
+) -> list[tuple[Claim, str]]:
+    """(claim without id, population group) for each population figure of one sentence; ``previous``
+    is the (what, group) of the document's last claim before it."""
+    mentions = _population_figures(lexicon, view, previous) if view.quantities else []
     if not mentions:
         return []
     hits = lexicon.cues.scan(view.tokens)
+    if "not_conflict" in hits:  # an earthquake, a fire: not a conflict figure
+        return []
     source = source_of(lexicon, view, hits)
     hedge_cue = "hedge" in hits
     out = []
-    for mention, group in mentions:
+    for mention, what, group in mentions:
         time = nearest(view.times, mention.start)
         claim = Claim(
             id="",
-            what=mention.what or "",
+            what=what,
             quantity=mention.quantity,
             sentence=view.index,
             span=Span(mention.start, mention.end, view.doc_text[mention.start : mention.end]),
@@ -242,7 +366,9 @@ class ClaimsStage:
         lexicon = self.lexicon(doc.lang)
         found: list[tuple[Claim, str]] = []
         for view in sentence_views(doc):
-            found.extend(claims_of_sentence(lexicon, view))
+            last = found[-1] if found and found[-1][0].sentence >= view.index - 1 else None
+            previous = (last[0].what, last[1]) if last else None
+            found.extend(claims_of_sentence(lexicon, view, previous))
         for number, (claim, _) in enumerate(found, start=1):
             claim.id = f"c{number}"
         link_related(found)

@@ -1,15 +1,20 @@
 """Event mentions from trigger words in the language data (``lang/<code>/events.toml``).
 
-A first, lexicon-driven version: every trigger occurrence (``bomaanslag``, ``airstrike``,
-``gearresteerd``, ...) becomes an :class:`EventMention` with an ACLED type and sub-type, refined by
-cue words in the same sentence (``aanslag`` + ``zelfmoord`` -> ``suicide_bomb``). Triggers of the
-same type in one sentence are merged, keeping the most specific. Arguments come from the items the
-earlier stages found in the same sentence: entities (actors, targets), places, times and quantities
-(fatalities, injured). Modality (reported, negated, planned, ...) comes from cue words.
+A lexicon-driven stage: every trigger occurrence (``bomaanslag``, ``airstrike``, ``gearresteerd``, ...)
+becomes a candidate with an ACLED type and sub-type, refined by cue words in the same sentence
+(``aanslag`` + ``zelfmoord`` -> ``suicide_bomb``) or, when that names no event, in the next one. In one
+sentence, weak triggers (the verb of the act, "gedood"; the actor noun, "schutter") give way to the
+word that names the event; per type the most specific trigger is kept, plus specific triggers of other
+sub-types. Across sentences, a later weak or anaphoric mention ("de aanslag", "the attack") or one of
+the same sub-type adds its arguments to the event named shortly before it instead of making a new
+event. Arguments come from the items the earlier stages found in the same sentence: entities (actors,
+targets), places, times and quantities (fatalities, injured). Modality (reported, negated, planned,
+...) comes from cue words.
 
 No word of any language appears in this module: a new language needs only its ``events.toml``.
-The text-matching helpers (:mod:`kroniek.cues`) are shared with the claims stage. Every sentence is scanned once for all cue lists together, and
-each matcher remembers the words it has seen, so the stage stays cheap on long texts.
+The text-matching helpers (:mod:`kroniek.cues`) are shared with the claims stage. Every sentence is
+scanned once for all cue lists together, and each matcher remembers the words it has seen, so the
+stage stays cheap on long texts.
 """
 
 from __future__ import annotations
@@ -50,7 +55,26 @@ ACTOR_LABELS = frozenset({"PER", "ORG"})  # MISC entities count only when they h
 SCOPE_MARKS = frozenset({";", ":"})  # modality cues count only between these
 CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")", "-", "–", "—", '"', "“", "”"})
 TRIGGER = "trigger."  # key prefix of the trigger forms in an EventLexicon's cue index
-
+REQUIRE = "require."  # key prefix of a trigger's required context cues
+# ACLED rules, not words: a trigger of the first sub-type takes in other triggers of these types or
+# sub-types in its sentence ("defused a car bomb": the bomb is what was defused; "heroverd na zware
+# gevechten": the fighting is part of the recapture) ...
+_TERRITORY = frozenset({"armed_clash"})
+VIOLENT = frozenset({"battles", "explosions_remote_violence", "violence_against_civilians"})
+ABSORBS: dict[str, frozenset[str]] = {
+    "disrupted_weapons_use": frozenset({"explosions_remote_violence"}),
+    "government_regains_territory": _TERRITORY,
+    "non_state_actor_overtakes_territory": _TERRITORY,
+}
+# ... and an event of the first sub-type joins an earlier event of these types in the document (arrests
+# at a protest, houses burned during a raid), which then takes the sub-type given, if any.
+JOINS: dict[str, tuple[frozenset[str], dict[str, str]]] = {
+    "arrests": (frozenset({"protests", "riots"}), {"peaceful_protest": "protest_with_intervention"}),
+    "looting_property_destruction": (
+        frozenset({"battles", "violence_against_civilians", "riots", "explosions_remote_violence"}),
+        {},
+    ),
+}
 
 
 # --------------------------------------------------------------------------- the lexicon
@@ -61,7 +85,8 @@ class TriggerRule:
     id: str
     type: str
     subtype: str
-    rank: int  # higher = more specific; rank 0 triggers are dropped beside any stronger one
+    rank: int  # higher = more specific; triggers of rank <= 0 are dropped beside any stronger one
+    requires: bool = False  # only a trigger when one of its `requires` cues is in the sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +95,8 @@ class RefineRule:
     triggers: frozenset[str]
     type: str | None
     subtype: str
+    also: str | None = None  # key of a second cue list that must occur too ("protesters" + "police")
+    window: int | None = None  # cues count only this many words from the trigger (None: whole sentence)
 
 
 @dataclass(slots=True)
@@ -81,6 +108,7 @@ class EventLexicon:
     """
 
     triggers: CueIndex  # trigger forms alone, for the quick test of a sentence
+    refine_cues: CueIndex  # refinement cues alone, for the sentence after an event
     rules: dict[str, TriggerRule]
     refinements: list[RefineRule]
     cues: CueIndex
@@ -90,6 +118,8 @@ class EventLexicon:
     plural_endings: tuple[str, ...]
     role_skip: frozenset[str]
     object_after_trigger: bool
+    anaphora_between: frozenset[str] = frozenset()  # words allowed between the determiner and the trigger
+    merge_window: int = 2  # a later mention joins an event at most this many sentences back
 
 
 def _taxonomy() -> dict[str, list[str]]:
@@ -109,17 +139,20 @@ def _trigger_rules(data: dict[str, Any], cues: CueIndex, compounds: bool) -> tup
     triggers = CueIndex()
     rules: dict[str, TriggerRule] = {}
     for entry in data.get("trigger", []):
-        rule = TriggerRule(entry["id"], entry["type"], entry["subtype"], int(entry.get("rank", 2)))
+        requires = phrase_list(entry, "requires")
+        rule = TriggerRule(entry["id"], entry["type"], entry["subtype"], int(entry.get("rank", 2)), bool(requires))
         _check_type(rule.type, rule.subtype, f"trigger {rule.id}")
         rules[rule.id] = rule
         for index in (triggers, cues):
             index.add(f"{TRIGGER}{rule.id}", phrase_list(entry, "forms"), compounds)
+        cues.add(f"{REQUIRE}{rule.id}", requires, compounds)
     return triggers, rules
 
 
 def _refine_rules(
-    data: dict[str, Any], rules: dict[str, TriggerRule], cues: CueIndex, compounds: bool
+    data: dict[str, Any], rules: dict[str, TriggerRule], indexes: tuple[CueIndex, ...], compounds: bool
 ) -> list[RefineRule]:
+    """The refinements, with their cues in each of ``indexes``."""
     out = []
     for number, entry in enumerate(data.get("refine", [])):
         triggers = entry["trigger"] if isinstance(entry["trigger"], list) else [entry["trigger"]]
@@ -128,8 +161,17 @@ def _refine_rules(
                 raise ConfigError(f"refine: unknown trigger {trigger!r}")
             _check_type(entry.get("type", rules[trigger].type), entry["subtype"], f"refine {trigger}")
         key = f"refine.{number}"
-        cues.add(key, phrase_list(entry, "cues"), compounds)
-        out.append(RefineRule(key, frozenset(triggers), entry.get("type"), entry["subtype"]))
+        also = phrase_list(entry, "with")
+        for cues in indexes:
+            cues.add(key, phrase_list(entry, "cues"), compounds)
+            if also:
+                cues.add(f"{key}.with", also, compounds)
+        window = int(entry["window"]) if "window" in entry else None
+        out.append(
+            RefineRule(
+                key, frozenset(triggers), entry.get("type"), entry["subtype"], f"{key}.with" if also else None, window
+            )
+        )
     return out
 
 
@@ -160,7 +202,8 @@ def load_event_lexicon(data: dict[str, Any]) -> EventLexicon:
         cues = CueIndex()
         triggers, rules = _trigger_rules(data, cues, compounds)
         counts, modality, roles = data.get("counts", {}), data.get("modality", {}), data.get("roles", {})
-        refinements = _refine_rules(data, rules, cues, compounds)
+        refine_cues = CueIndex()
+        refinements = _refine_rules(data, rules, (cues, refine_cues), compounds)
         splits = {
             kind: _add_count_cues(cues, kind, data.get(kind, {}), compounds) for kind in ("fatalities", "injured")
         }
@@ -168,8 +211,12 @@ def load_event_lexicon(data: dict[str, Any]) -> EventLexicon:
         _add_modality_cues(cues, modality)
         cues.add("role.target", phrase_list(roles, "target_before"))
         cues.add("role.actor", phrase_list(roles, "actor_before"))
+        anaphora = data.get("anaphora", {})
+        cues.add("not_event", phrase_list(data.get("not_event", {}), "cues"), compounds)
+        cues.add("anaphora", phrase_list(anaphora, "determiners"))
         return EventLexicon(
             triggers=triggers,
+            refine_cues=refine_cues,
             rules=rules,
             refinements=refinements,
             cues=cues,
@@ -179,6 +226,8 @@ def load_event_lexicon(data: dict[str, Any]) -> EventLexicon:
             plural_endings=tuple(phrase_list(modality.get("generic", {}), "plural_endings")),
             role_skip=frozenset(w.casefold() for w in phrase_list(roles, "skip")),
             object_after_trigger=bool(roles.get("object_after_trigger", False)),
+            anaphora_between=frozenset(w.casefold() for w in phrase_list(anaphora, "between")),
+            merge_window=int(anaphora.get("window", 2)),
         )
     except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
         raise ConfigError(f"bad events data: {type(exc).__name__}: {exc}", source="events.toml") from exc
@@ -196,26 +245,55 @@ class _Candidate:
     rank: int
 
 
-def _refine(lexicon: EventLexicon, candidate: _Candidate, hits: Hits, size: int) -> None:
-    """Apply the first refinement whose cues occur in the sentence outside the trigger itself."""
-    own = (candidate.match.start, candidate.match.end)
+def _refine(lexicon: EventLexicon, candidate: _Candidate, hits: Hits, size: int, own: bool = True) -> None:
+    """Apply the first refinement whose cues occur in the sentence outside the trigger itself (or, with
+    ``own=False``, anywhere in ``hits``, the cues of a following sentence)."""
+    match = candidate.match
+    outside = (match.start, match.end) if own else None
     for rule in lexicon.refinements:
-        if candidate.rule.id in rule.triggers and hits.inside(rule.key, 0, size, outside=own):
+        if candidate.rule.id not in rule.triggers or (rule.also and rule.also not in hits):
+            continue
+        start, end = 0, size
+        if rule.window is not None and own:
+            start, end = max(0, match.start - rule.window), min(size, match.end + rule.window)
+        if hits.inside(rule.key, start, end, outside=outside):
             candidate.type = rule.type or candidate.type
             candidate.subtype = rule.subtype
-            candidate.rank += 1
+            candidate.rank = max(candidate.rank + 1, 1)  # context makes even a weak trigger an event
             return
 
 
+def _strongest(candidates: list[_Candidate]) -> list[_Candidate]:
+    """The candidates of rank > 0; when there are none, those of the highest rank ("attack" beats
+    "killed", which beats "gunman"). A weak trigger that its context refined ("troops killed") is
+    still only the verb of a violent event named beside it ("killed ... in an airstrike")."""
+    violent = any(c.rule.rank > 0 and c.type in VIOLENT for c in candidates)
+    strong = [c for c in candidates if c.rank > 0 and not (violent and c.rule.rank < 0)]
+    if strong or not candidates:
+        return strong
+    top = max(c.rank for c in candidates)
+    return [c for c in candidates if c.rank == top]
+
+
+def _absorb(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Drop the triggers that another trigger of the sentence takes in (see ``ABSORBS``)."""
+    taken = frozenset().union(*(ABSORBS.get(c.subtype, frozenset()) for c in candidates))
+    return [c for c in candidates if (c.type not in taken and c.subtype not in taken) or c.subtype in ABSORBS]
+
+
+SPECIFIC = 2  # triggers of at least this rank keep an event of their own beside another sub-type of their type
+
+
 def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
-    """One candidate per type (the most specific); weak (rank 0) ones only when nothing else is there."""
-    strong = [c for c in candidates if c.rank > 0] or candidates
-    best: dict[str, _Candidate] = {}
+    """Per type, the most specific candidate, plus specific ones of other sub-types ("aanslagen en
+    ontvoeringen"); weak (rank <= 0) ones only when nothing else is there."""
+    strong = sorted(_strongest(_absorb(candidates)), key=lambda c: -c.rank)  # stable: ties keep text order
+    kept: list[_Candidate] = []
     for candidate in strong:
-        kept = best.get(candidate.type)
-        if kept is None or candidate.rank > kept.rank:
-            best[candidate.type] = candidate
-    return sorted(best.values(), key=lambda c: c.match.start)
+        same_type = [k for k in kept if k.type == candidate.type]
+        if not same_type or (candidate.rank >= SPECIFIC and all(k.subtype != candidate.subtype for k in same_type)):
+            kept.append(candidate)
+    return sorted(kept, key=lambda c: c.match.start)
 
 
 def trigger_matches(hits: Hits) -> list[Match]:
@@ -229,9 +307,13 @@ def find_triggers(lexicon: EventLexicon, tokens: list[Token], hits: Hits) -> lis
     candidates = []
     for match in trigger_matches(hits):
         rule = lexicon.rules[match.key]
+        if rule.requires and f"{REQUIRE}{rule.id}" not in hits:
+            continue
         candidate = _Candidate(match, rule, rule.type, rule.subtype, rule.rank)
         _refine(lexicon, candidate, hits, len(tokens))
         candidates.append(candidate)
+    if "not_event" in hits:  # "the blaze killed three": a weak trigger beside a fire or an accident
+        candidates = [c for c in candidates if c.rank > 0]
     return _merge(candidates)
 
 
@@ -394,7 +476,7 @@ def sentence_counts(lexicon: EventLexicon, figures: list[_Figure], hits: Hits, k
     return _Counts([f.mention for f in figures if _is_count(lexicon, kind, hits, f)], _zero(kind, hits))
 
 
-# --------------------------------------------------------------------------- the stage
+# --------------------------------------------------------------------------- events of one sentence
 
 
 @dataclass(slots=True)
@@ -406,12 +488,37 @@ class _SentenceFacts:
     injured: _Counts
 
 
-def _event(lexicon: EventLexicon, view: SentenceView, facts: _SentenceFacts, candidate: _Candidate) -> EventMention:
+@dataclass(slots=True)
+class _Found:
+    """An event mention with what the document-level merge needs to know about its trigger."""
+
+    event: EventMention
+    candidate: _Candidate
+    anaphoric: bool  # "the attack", "De aanslag": may point back at an earlier event
+    last: int = -1  # the sentence of the event's latest mention
+
+    def __post_init__(self) -> None:
+        self.last = max(self.last, self.event.sentence)
+
+    @property
+    def rank(self) -> int:
+        return self.candidate.rank
+
+
+def _anaphoric(lexicon: EventLexicon, tokens: list[Token], hits: Hits, trigger: Match) -> bool:
+    """Does a determiner ("the", "de") stand before the trigger, perhaps with words such as "second" between?"""
+    index = trigger.start
+    while index > 0 and tokens[index - 1].lower in lexicon.anaphora_between:
+        index -= 1
+    return index > 0 and hits.ends_at("anaphora", index)
+
+
+def _event(lexicon: EventLexicon, view: SentenceView, facts: _SentenceFacts, candidate: _Candidate) -> _Found:
     match, tokens, hits = candidate.match, view.tokens, facts.hits
     start, end = tokens[match.start].start, tokens[match.end - 1].end
     actors, targets = actors_and_targets(lexicon, view, hits, match)
     time = nearest(view.times, start)
-    return EventMention(
+    event = EventMention(
         id="",
         type=candidate.type,
         subtype=candidate.subtype,
@@ -426,10 +533,11 @@ def _event(lexicon: EventLexicon, view: SentenceView, facts: _SentenceFacts, can
         injured=facts.injured.nearest(start),
         stage=STAGE_NAME,
     )
+    return _Found(event, candidate, _anaphoric(lexicon, tokens, hits, match))
 
 
-def events_of_sentence(lexicon: EventLexicon, view: SentenceView) -> list[EventMention]:
-    """Event mentions (without ids) of one sentence."""
+def found_in_sentence(lexicon: EventLexicon, view: SentenceView) -> list[_Found]:
+    """Event mentions (without ids) of one sentence, before the document-level merge."""
     if not lexicon.triggers.could_match(view.text):
         return []
     hits = lexicon.cues.scan(view.tokens)
@@ -443,6 +551,94 @@ def events_of_sentence(lexicon: EventLexicon, view: SentenceView) -> list[EventM
         sentence_counts(lexicon, figures, hits, "injured"),
     )
     return [_event(lexicon, view, facts, c) for c in candidates]
+
+
+def events_of_sentence(lexicon: EventLexicon, view: SentenceView) -> list[EventMention]:
+    """Event mentions (without ids) of one sentence."""
+    return merge_document(found_in_sentence(lexicon, view))
+
+
+def refine_from_next(lexicon: EventLexicon, found: list[_Found], view: SentenceView) -> None:
+    """Refine the not yet refined events of a sentence with the cues of the next one, when that one
+    names no event itself ("Thousands protested. Police used tear gas.")."""
+    pending = [item for item in found if item.candidate.rank == item.candidate.rule.rank]
+    if not pending or not lexicon.refine_cues.could_match(view.text):
+        return
+    hits = lexicon.refine_cues.scan(view.tokens)
+    for item in pending:
+        _refine(lexicon, item.candidate, hits, len(view.tokens), own=False)
+        item.event.type, item.event.subtype = item.candidate.type, item.candidate.subtype
+
+
+# --------------------------------------------------------------------------- one event, several mentions
+
+
+def _host(kept: list[_Found], item: _Found, window: int) -> _Found | None:
+    """The earlier event that ``item`` is another mention (or a part) of, if any.
+
+    An arrest at a protest or looting during a raid joins that event (``JOINS``). A later sentence's
+    trigger joins the last earlier event of the same sub-type, or, when it is weak ("killed") or an
+    anaphor of low rank that may name it ("the attack"), the last earlier event; in both cases only
+    an event mentioned at most ``window`` sentences back, and not a generic one ("Aanslagen zijn er
+    dagelijkse kost") unless the mention is generic too.
+    """
+    event = item.event
+    joins = JOINS.get(event.subtype)
+    if joins:
+        for other in reversed(kept):
+            if other.event.type in joins[0] and event.sentence - other.last <= window:
+                return other
+    earlier = [
+        k
+        for k in kept
+        if k.event.sentence < event.sentence
+        and event.sentence - k.last <= window
+        and (k.event.modality != "generic" or event.modality == "generic")  # many occurrences are not this one
+    ]
+    if not earlier:
+        return None
+    for other in reversed(earlier):
+        if other.event.subtype == event.subtype:
+            return other
+    last = earlier[-1]
+    if item.rank <= 0 or (item.anaphoric and item.rank <= SPECIFIC and _may_refer(event, last.event)):
+        return last
+    return None
+
+
+def _may_refer(mention: EventMention, host: EventMention) -> bool:
+    """Can an anaphor ("the attack", "de betogingen") name ``host``: one of its type, or any act of
+    violence for a violent one ("De Taliban hebben de aanslag opgeëist" after a car bomb)?"""
+    return mention.type == host.type or (mention.type in VIOLENT and host.type in VIOLENT)
+
+
+def _join(host: EventMention, other: EventMention) -> None:
+    """Add the arguments of another mention to the event it names."""
+    upgrade = JOINS.get(other.subtype)
+    if upgrade:
+        host.subtype = upgrade[1].get(host.subtype, host.subtype)
+    host.fatalities = host.fatalities or other.fatalities
+    host.injured = host.injured or other.injured
+    host.place = host.place or other.place
+    host.time = host.time or other.time
+    host.actors.extend(a for a in other.actors if a not in host.actors and a not in host.targets)
+    host.targets.extend(t for t in other.targets if t not in host.targets and t not in host.actors)
+
+
+def merge_document(found: list[_Found], window: int = 2) -> list[EventMention]:
+    """One event per occurrence: later mentions of an event add their arguments to its first mention."""
+    kept: list[_Found] = []
+    for item in found:
+        host = _host(kept, item, window)
+        if host is None:
+            kept.append(item)
+        else:
+            _join(host.event, item.event)
+            host.last = item.event.sentence
+    return [k.event for k in kept]
+
+
+# --------------------------------------------------------------------------- the stage
 
 
 class EventsStage:
@@ -461,9 +657,15 @@ class EventsStage:
 
     def __call__(self, doc: Document) -> None:
         lexicon = self.lexicon(doc.lang)
-        events: list[EventMention] = []
+        found: list[_Found] = []
+        previous: list[_Found] = []
         for view in sentence_views(doc):
-            events.extend(events_of_sentence(lexicon, view))
+            items = found_in_sentence(lexicon, view)
+            if previous and not items:
+                refine_from_next(lexicon, previous, view)
+            found.extend(items)
+            previous = items
+        events = merge_document(found, lexicon.merge_window)
         for number, event in enumerate(events, start=1):
             event.id = f"ev{number}"
         doc.events = events
