@@ -6,9 +6,8 @@ so these tests do not depend on the stages before it; one smoke test runs the wh
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from builders import make_doc
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,41 +16,13 @@ from kroniek.contract import validation_errors
 from kroniek.document import (
     Document,
     Place,
-    PlaceMention,
     QuantityMention,
     QuantityValue,
-    Sentence,
     Span,
-    TimeMention,
     TimeValue,
 )
 from kroniek.lang import load_language_data
 from kroniek.resources import Resources
-
-_SENTENCE = re.compile(r"\S.*?(?:[.!?](?=\s+[A-Z\"]|\s*$)|$)")
-
-
-def _span_of(text: str, part: str, after: int = 0) -> tuple[int, int]:
-    start = text.index(part, after)
-    return start, start + len(part)
-
-
-def make_doc(text: str, lang: str, quantities=(), times=(), places=()) -> Document:
-    """A document with hand-made mentions: quantities (text, QuantityValue, what), times (text,
-    TimeValue), places (text, Place)."""
-    doc = Document(id="test", text=text, lang=lang)
-    doc.sentences = [Sentence(m.start(), m.end(), m.group()) for m in _SENTENCE.finditer(text)]
-    after = 0
-    for part, value, what in quantities:
-        start, end = _span_of(text, part, after)
-        what_span = Span(*_span_of(text, what, end), what) if what else None
-        doc.quantities.append(QuantityMention(start, end, part, quantity=value, what=what, what_span=what_span))
-        after = end
-    for part, value in times:
-        doc.times.append(TimeMention(*_span_of(text, part), part, time=value))
-    for part, place in places:
-        doc.places.append(PlaceMention(*_span_of(text, part), part, place=place))
-    return doc
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,8 @@ pipeline.
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from builders import make_doc
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,45 +16,14 @@ from kroniek.contract import load_taxonomy, validation_errors
 from kroniek.cues import PhraseMatcher, word_tokens
 from kroniek.document import (
     Document,
-    Entity,
     Place,
-    PlaceMention,
-    QuantityMention,
     QuantityValue,
-    Sentence,
-    Span,
-    TimeMention,
     TimeValue,
 )
 from kroniek.errors import ConfigError
 from kroniek.events import EventsStage, load_event_lexicon
 from kroniek.lang import load_language_data
 from kroniek.resources import Resources
-
-_SENTENCE = re.compile(r"\S.*?(?:[.!?](?=\s+[A-Z\"]|\s*$)|$)")
-
-
-def _span_of(text: str, part: str, after: int = 0) -> tuple[int, int]:
-    start = text.index(part, after)
-    return start, start + len(part)
-
-
-def make_doc(text: str, lang: str, quantities=(), times=(), places=(), entities=()) -> Document:
-    """A document with hand-made mentions: quantities (text, QuantityValue, what), times (text,
-    TimeValue), places (text, Place), entities (text, label, canonical)."""
-    doc = Document(id="test", text=text, lang=lang)
-    doc.sentences = [Sentence(m.start(), m.end(), m.group()) for m in _SENTENCE.finditer(text)]
-    for part, value, what in quantities:
-        start, end = _span_of(text, part)
-        what_span = Span(*_span_of(text, what, end), what) if what else None
-        doc.quantities.append(QuantityMention(start, end, part, quantity=value, what=what, what_span=what_span))
-    for part, value in times:
-        doc.times.append(TimeMention(*_span_of(text, part), part, time=value))
-    for part, place in places:
-        doc.places.append(PlaceMention(*_span_of(text, part), part, place=place))
-    for number, (part, label, canonical) in enumerate(entities):
-        doc.entities.append(Entity(*_span_of(text, part), part, id=f"e{number}", label=label, canonical=canonical))
-    return doc
 
 
 @pytest.fixture(scope="module")
