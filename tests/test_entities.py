@@ -105,3 +105,23 @@ def test_odd_input(stage: EntitiesStage) -> None:
         doc = Document("t", text, lang="xx")
         stage(doc)
         assert isinstance(doc.entities, list)
+
+
+def test_state_forces_from_country_names_and_of_phrases(stage: EntitiesStage) -> None:
+    found = entities(stage, "US troops and U.S. special forces met the government of Syria.", "en")
+    assert ("US troops", "ORG", "Military Forces of the United States") in found
+    assert ("U.S. special forces", "ORG", "Military Forces of the United States") in found
+    assert ("government of Syria", "ORG", "Government of Syria") in found
+    found = entities(stage, "Het leger van Myanmar en de Syrian Army.", "nl")
+    assert ("leger van Myanmar", "ORG", "Military Forces of Myanmar") in found
+
+
+def test_persons_get_canonical_names_and_stated_affiliations(stage: EntitiesStage) -> None:
+    text = "Taliban spokesman Zabiullah Mujahid spoke. Later Mujahid left."
+    doc = Document("t", text, lang="en")
+    _PLACES(doc)
+    stage(doc)
+    persons = [(e.text, e.canonical, e.affiliation) for e in doc.entities if e.label == "PER"]
+    assert persons == [("Zabiullah Mujahid", "Zabiullah Mujahid", "Taliban"), ("Mujahid", "Zabiullah Mujahid", "Taliban")]
+    taliban = next(e for e in doc.entities if e.text == "Taliban")
+    assert taliban.actor_type == "rebel_group"

@@ -21,6 +21,14 @@ class BenchResult:
     peak_rss_mb: float
     stage_seconds: dict[str, float] = field(default_factory=dict)
     failures: int = 0
+    place_mentions: int = 0
+    gazetteer_lookup_us: float = 0.0  # mean time of one gazetteer lookup of a place mention's name
+
+    @property
+    def place_stage_us_per_mention(self) -> float:
+        """Time of the places stage (finding, looking up, disambiguating) per place mention found."""
+        seconds = sum(v for k, v in self.stage_seconds.items() if k.startswith("places."))
+        return 1e6 * seconds / self.place_mentions if self.place_mentions else 0.0
 
     @property
     def words_per_second(self) -> float:
@@ -44,17 +52,35 @@ def run_benchmark(pipeline: Pipeline, articles: list[RawDocument], repeat: int =
     timings: dict[str, float] = {}
     result = BenchResult(0, 0, 0, 0.0, 0.0)
     started = time.perf_counter()
+    surfaces: list[str] = []
     for _ in range(repeat):
         for raw in articles:
             try:
-                pipeline.process(raw, timings)
+                doc = pipeline.process(raw, timings)
             except KroniekError:
                 result.failures += 1
                 continue
+            result.place_mentions += len(doc.places)
+            surfaces += [p.text for p in doc.places]
             result.articles += 1
             result.words += len(raw.text.split())
             result.characters += len(raw.text)
     result.seconds = time.perf_counter() - started
     result.peak_rss_mb = peak_rss_mb()
     result.stage_seconds = timings
+    result.gazetteer_lookup_us = gazetteer_lookup_us(surfaces)
     return result
+
+
+def gazetteer_lookup_us(names: list[str], rounds: int = 20) -> float:
+    """Mean microseconds of one exact-name gazetteer lookup over ``names`` (the mentions' surfaces)."""
+    if not names:
+        return 0.0
+    from .places import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    started = time.perf_counter()
+    for _ in range(rounds):
+        for name in names:
+            gazetteer.lookup(name)
+    return 1e6 * (time.perf_counter() - started) / (rounds * len(names))

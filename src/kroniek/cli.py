@@ -382,6 +382,9 @@ def _bench_json(result: Any) -> dict[str, Any]:
         "articles_per_second": round(result.articles_per_second, 2),
         "peak_rss_mb": round(result.peak_rss_mb, 1),
         "stage_seconds": {k: round(v, 4) for k, v in result.stage_seconds.items()},
+        "place_mentions": result.place_mentions,
+        "places_stage_us_per_mention": round(result.place_stage_us_per_mention, 1),
+        "gazetteer_lookup_us": round(result.gazetteer_lookup_us, 2),
     }
 
 
@@ -399,6 +402,9 @@ def bench_table(result: Any) -> Any:
         ("words/s", f"{result.words_per_second:,.0f}"),
         ("articles/s", f"{result.articles_per_second:,.1f}"),
         ("peak RSS (MB)", f"{result.peak_rss_mb:,.0f}"),
+        ("place mentions", f"{result.place_mentions:,}"),
+        ("places stage µs / mention", f"{result.place_stage_us_per_mention:,.0f}"),
+        ("gazetteer lookup µs", f"{result.gazetteer_lookup_us:,.2f}"),
     ]
     rows += [(f"  {name}", f"{seconds:.3f} s ({100 * seconds / total:.1f} %)") for name, seconds in result.stage_seconds.items()]
     for name, value in rows:

@@ -70,6 +70,8 @@ class Entity(Span):
     label: EntityLabel = "MISC"
     canonical: str | None = None
     stage: str = ""
+    actor_type: str | None = None  # ACLED actor type of a known actor ("rebel_group", "state_forces", ...)
+    affiliation: str | None = None  # persons: the canonical actor they belong to ("IS-leider X")
 
 
 @dataclass(slots=True)
@@ -81,6 +83,7 @@ class Place:
     geonames_id: int | None = None
     kind: PlaceKind = "other"
     precision: int | None = None  # ACLED-like: 1 town itself, 2 near/part of, 3 region/country only
+    supplement_id: str | None = None  # id of a place without a GeoNames id (Kroniek's supplement or cities1000)
 
 
 @dataclass(slots=True)

@@ -88,6 +88,8 @@ class Component:
     span_of: Callable[[Item], tuple[int, int]]
     key_of: Callable[[Item], tuple]
     accuracies: tuple[Accuracy, ...] = ()
+    scored: Callable[[Item], bool] = lambda item: True  # which predicted items the gold set covers
+    agrees: Callable[[Item, Item], bool] | None = None  # value agreement, when keys cannot say it
 
 
 def _what_agrees(gold: Item, predicted: Item) -> bool:
@@ -99,10 +101,21 @@ def _same_canonical(gold: Item, predicted: Item) -> bool:
     return (gold.get("canonical") or "").casefold() == (predicted.get("canonical") or "").casefold() != ""
 
 
+SAME_SITE_KM = 10.0  # two places without a GeoNames id this close are the same place
+
+
 def _same_place(gold: Item, predicted: Item) -> bool:
+    """Same GeoNames id; for places without one (supplement, cities1000, whose id schemes may differ
+    between annotator and gazetteer): same supplement id, same name, or within ``SAME_SITE_KM``."""
     if gold.get("geonames_id") is not None:
         return gold.get("geonames_id") == predicted.get("geonames_id")
-    return (gold.get("name") or "").casefold() == (predicted.get("name") or "").casefold()
+    if predicted.get("geonames_id") is not None:
+        return False
+    if gold.get("supplement_id") and gold.get("supplement_id") == predicted.get("supplement_id"):
+        return True
+    distance = distance_km(gold, predicted)
+    same_name = (gold.get("name") or "").casefold() == (predicted.get("name") or "").casefold()
+    return same_name or (distance is not None and distance <= SAME_SITE_KM)
 
 
 def distance_km(a: Item, b: Item) -> float | None:
@@ -123,9 +136,14 @@ def _within_161_km(gold: Item, predicted: Item) -> bool:
 COMPONENTS: dict[str, Component] = {
     "times": Component("times", _span, _time_key),
     "quantities": Component("quantities", _span, _quantity_key, (Accuracy("what", _what_agrees),)),
-    "entities": Component("entities", _span, _entity_key, (Accuracy("linked", _same_canonical, True),)),
+    # the gold sets annotate actors (ORG/PER) only: places and nationalities are not scored as entities
+    "entities": Component(
+        "entities", _span, _entity_key, (Accuracy("linked", _same_canonical, True),),
+        scored=lambda item: item.get("label") in ("ORG", "PER"),
+    ),
     "places": Component(
-        "places", _span, _place_key, (Accuracy("exact", _same_place, True), Accuracy("161km", _within_161_km, True))
+        "places", _span, _place_key, (Accuracy("exact", _same_place, True), Accuracy("161km", _within_161_km, True)),
+        agrees=lambda gold, predicted: _same_place(gold, predicted) and gold.get("country_code") == predicted.get("country_code"),
     ),
     "events": Component("events", _trigger_span, _event_key),
     "claims": Component("claims", _claim_span, _claim_key),
@@ -228,12 +246,19 @@ def _keys_agree(a: tuple, b: tuple) -> bool:
     return len(a) == len(b) and all(_close(x, y) for x, y in zip(a, b))
 
 
+def _values_agree(component: Component, gold: Item, predicted: Item) -> bool:
+    if component.agrees is not None:
+        return component.agrees(gold, predicted)
+    return _keys_agree(component.key_of(gold), component.key_of(predicted))
+
+
 def score_component(component: Component, gold: list[Item], predicted: list[Item], doc_id: str = "") -> Counts:
+    predicted = [item for item in predicted if component.scored(item)]
     counts = Counts(gold=len(gold), predicted=len(predicted))
     pairs = match_items(gold, predicted, component.span_of)
     for gi, pi in pairs:
         counts.span_hits += 1
-        if _keys_agree(component.key_of(gold[gi]), component.key_of(predicted[pi])):
+        if _values_agree(component, gold[gi], predicted[pi]):
             counts.value_hits += 1
         else:
             counts.errors.append({"doc": doc_id, "kind": "wrong_value", "gold": gold[gi], "predicted": predicted[pi]})

@@ -16,6 +16,7 @@ Language cues (prepositions, stoplists, exonyms, nationality adjectives) come fr
 from __future__ import annotations
 
 import gzip
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -39,7 +40,7 @@ SMALL_TOWN_PREFIX = "c1000:"
 STRONG_POPULATION = 100_000  # towns this big are taken on their own name alone
 STRONG_ALTERNATE_POPULATION = 1_000_000  # ... and on any of their other names
 MAX_TOKENS = 4
-TOKEN = re.compile(r"\w+(?:['’\-]\w+)*")
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:['’\-]\w+)*")
 OPENERS = " \t\"'“”‘’«»([{—–-*•"
 
 
@@ -104,6 +105,7 @@ class GazetteerEntry:
         return Place(
             self.name, self.country_code or None, self.lat, self.lon, self.geonames_id,
             self.kind if self.kind in PLACE_KINDS else "other", default,  # type: ignore[arg-type]
+            self.supplement_id,
         )
 
 
@@ -126,12 +128,13 @@ def is_strong(candidate: Candidate) -> bool:
 
 def candidate_rank(candidate: Candidate, countries: frozenset[str] = frozenset(), admin: bool = False) -> tuple:
     """Sort key, best last: country > (an admin unit when the text says "province") > curated supplement
-    place > in a country the text mentions > not a cities1000 town > capital > own name > kind > size."""
+    place > in a country the text mentions > not a cities1000 town > capital > kind (a town before the
+    admin unit of the same name, as ACLED codes it) > own name > size."""
     entry = candidate.entry
     return (
         entry.kind == "country", admin and entry.kind == "admin", entry.is_curated,
         entry.country_code in countries, not entry.is_small_town, entry.is_capital,
-        candidate.primary, KIND_RANK.get(entry.kind, 0), entry.population,
+        KIND_RANK.get(entry.kind, 0), candidate.primary, entry.population,
     )
 
 
@@ -286,6 +289,8 @@ class PlaceCues:
     nationalities: dict[str, str] = field(default_factory=dict)
     state_forces: dict[str, str] = field(default_factory=dict)
     state_force_modifiers: frozenset[str] = frozenset()
+    state_force_links: frozenset[str] = frozenset()
+    state_force_articles: frozenset[str] = frozenset()
     admin_words: frozenset[str] = frozenset()
     admin_links: frozenset[str] = frozenset()
     part_of_phrases: tuple[str, ...] = ()
@@ -306,6 +311,8 @@ class PlaceCues:
             nationalities={k: v for k, v in data.get("nationalities", {}).items() if isinstance(v, str)},
             state_forces=dict(data.get("state_forces", {})),
             state_force_modifiers=words("state_force_modifiers"),
+            state_force_links=words("state_force_links"),
+            state_force_articles=words("state_force_articles"),
             admin_words=words("admin_words"),
             admin_links=words("admin_links"),
             part_of_phrases=tuple(" ".join(p.casefold().split()) for p in data.get("part_of_phrases", [])),
@@ -377,10 +384,13 @@ def is_capitalised(word: str) -> bool:
 class PlaceFinder:
     """Finds place mentions in a text for one language."""
 
-    def __init__(self, gazetteer: Gazetteer, cues: PlaceCues, stage: str = STAGE_NAME) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer, cues: PlaceCues, stage: str = STAGE_NAME, org_words: frozenset[str] = frozenset()
+    ) -> None:
         self.gazetteer = gazetteer
         self.cues = cues
         self.stage = stage
+        self.org_words = org_words
 
     def find(self, text: str, blocked: list[tuple[int, int]] | None = None) -> list[PlaceMention]:
         """Place mentions in ``text``, in order, none inside the ``blocked`` spans."""
@@ -468,8 +478,8 @@ class PlaceFinder:
         """False for stoplisted words, nationalities, common words opening a sentence, and names the
         text also uses inside a longer name ("Clinton" after "Bill Clinton"), except countries."""
         surface = text[match.start : match.end]
-        if surface in self.cues.stoplist or self.is_nationality(surface):
-            return False
+        if surface in self.cues.stoplist or self.is_nationality(surface) or text.startswith("$", match.end):
+            return False  # a stoplisted word, "Iraqi", "US$"
         if is_sentence_initial(text, match.start) and self._common_word(surface, lowercase_words):
             return False
         return surface not in in_names or any(c.entry.kind == "country" for c in match.candidates)
@@ -479,7 +489,7 @@ class PlaceFinder:
         return word in self.cues.nationalities or word.title() in self.cues.nationalities
 
     def _common_word(self, surface: str, lowercase_words: set[str]) -> bool:
-        if " " in surface:
+        if " " in surface or (surface.isupper() and len(surface) > 1):  # "US" is not "us"
             return False
         lower = surface.lower()
         return (
@@ -492,7 +502,7 @@ class PlaceFinder:
         if match.last + 1 < len(tokens):
             after = tokens[match.last + 1]
             if _joined(text, tokens[match.last], after) and self._name_like(after.text):
-                if after.text not in self.cues.name_followers:
+                if after.text not in self.cues.name_followers and not self._begins_organisation(tokens, match.last + 1):
                     return True
         if match.first == 0:
             return False
@@ -500,6 +510,12 @@ class PlaceFinder:
         if not (_joined(text, before, tokens[match.first]) and self._name_like(before.text)):
             return False
         return before.text.lower() not in self.cues.prepositions
+
+    def _begins_organisation(self, tokens: list[Token], i: int) -> bool:
+        """"Christchurch District Court": the name goes on into an organisation's name (the persons
+        cues' organisation words), so a later bare "Christchurch" is still the place."""
+        following = itertools.takewhile(lambda t: is_capitalised(t.text), tokens[i : i + 4])
+        return any(t.text in self.org_words for t in following)
 
     def _name_like(self, word: str) -> bool:
         return is_capitalised(word) and word not in self.cues.nationalities and word.lower() not in self.cues.stop_words
@@ -561,6 +577,15 @@ class PlacesStage:
         self.resources = resources
         self._finders: dict[str, PlaceFinder] = {}
         self._actors: dict[str, ActorMatcher] = {}
+        self._names: dict[str, Any] = {}
+
+    def name_finder(self, code: str) -> Any:
+        """The person/organisation name finder of ``code`` (kroniek.persons), built on first use."""
+        if code not in self._names:
+            from .persons import NameFinder, load_person_cues
+
+            self._names[code] = NameFinder(load_person_cues(self.resources, code))
+        return self._names[code]
 
     def actor_matcher(self, code: str) -> ActorMatcher:
         if code not in self._actors:
@@ -570,13 +595,21 @@ class PlacesStage:
     def finder(self, code: str) -> PlaceFinder:
         """The place finder for language ``code`` (built on first use)."""
         if code not in self._finders:
-            self._finders[code] = PlaceFinder(load_gazetteer(), load_cues(self.resources, code), self.name)
+            org_words = self.name_finder(code).cues.org_words
+            self._finders[code] = PlaceFinder(load_gazetteer(), load_cues(self.resources, code), self.name, org_words)
         return self._finders[code]
 
     def __call__(self, doc: Document) -> None:
         text = doc.text or ""
         blocked = [(start, end) for start, end, _ in self.actor_matcher(doc.lang).find(text)]
-        doc.places = self.finder(doc.lang).find(text, blocked + non_place_entity_spans(doc.analysis))
+        places = self.finder(doc.lang).find(text, blocked + non_place_entity_spans(doc.analysis))
+        names = self.name_finder(doc.lang).find(text, [(p.start, p.end) for p in places])
+        doc.places = [p for p in places if not _inside_name(p, names)]
+
+
+def _inside_name(place: PlaceMention, names: list[Any]) -> bool:
+    """"Chad" in "Chad Smith", "Birmingham" in "Birmingham City University"."""
+    return any(n.start <= place.start and place.end <= n.end and (n.start, n.end) != (place.start, place.end) for n in names)
 
 
 def non_place_entity_spans(analysis: object) -> list[tuple[int, int]]:

@@ -109,10 +109,13 @@ def place_columns(place: Place | None) -> dict[str, Any]:
         "geonames_id": place.geonames_id,
         "place_kind": place.kind,
         "place_precision": place.precision,
+        "place_supplement_id": place.supplement_id,
     }
 
 
-_PLACE_KEYS = ("place_name", "country_code", "lat", "lon", "geonames_id", "place_kind", "place_precision")
+_PLACE_KEYS = (
+    "place_name", "country_code", "lat", "lon", "geonames_id", "place_kind", "place_precision", "place_supplement_id"
+)
 
 
 def place_from(row: Row) -> Place | None:
@@ -126,6 +129,7 @@ def place_from(row: Row) -> Place | None:
         geonames_id=row["geonames_id"],
         kind=row["place_kind"],
         precision=row["place_precision"],
+        supplement_id=row["place_supplement_id"],
     )
 
 
@@ -240,7 +244,10 @@ def _mention_rows(doc: Document) -> list[dict[str, Any]]:
     rows = []
     for i, entity in enumerate(doc.entities):
         row = _mention_row(doc.id, "entity", i, entity, entity.stage)
-        row.update(entity_id=entity.id, label=entity.label, canonical=entity.canonical)
+        row.update(
+            entity_id=entity.id, label=entity.label, canonical=entity.canonical,
+            actor_type=entity.actor_type, affiliation=entity.affiliation,
+        )
         rows.append(row)
     for i, place in enumerate(doc.places):
         rows.append(_mention_row(doc.id, "place", i, place, place.stage) | place_columns(place.place))
@@ -408,6 +415,8 @@ def _entity_from(row: Row) -> Entity:
         label=row["label"],
         canonical=row["canonical"],
         stage=row["stage"],
+        actor_type=row["actor_type"],
+        affiliation=row["affiliation"],
     )
 
 

@@ -85,6 +85,7 @@ def place_columns(prefix: str = "") -> list[Column]:
         Column(f"{prefix}geonames_id", BigInteger),
         Column(f"{prefix}place_kind", String(16)),
         Column(f"{prefix}place_precision", Integer),
+        Column(f"{prefix}place_supplement_id", String(128)),
     ]
 
 
@@ -148,6 +149,8 @@ mentions = Table(
     Column("entity_id", String(128)),
     Column("label", String(16)),
     Column("canonical", Text, index=True),
+    Column("actor_type", String(64)),
+    Column("affiliation", Text),
     *place_columns(),
     *time_columns(),
     *quantity_columns(""),
