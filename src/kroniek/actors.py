@@ -115,6 +115,7 @@ class ActorMatcher:
 
     def __init__(self, actors: tuple[Actor, ...], code: str) -> None:
         self.by_alias: dict[str, Actor] = {}
+        self._last: tuple[str | None, list[tuple[int, int, Actor]]] = (None, [])
         for actor in actors:
             for alias in actor.aliases_for(code):
                 self.by_alias.setdefault(_alias_key(alias), actor)
@@ -134,6 +135,12 @@ class ActorMatcher:
         return self.by_alias.get(_alias_key(name))
 
     def find(self, text: str) -> list[tuple[int, int, Actor]]:
+        """Every alias in ``text`` (the last text's result is kept: the places and entities stages ask twice)."""
+        if self._last[0] != text:
+            self._last = (text, self._find(text))
+        return list(self._last[1])
+
+    def _find(self, text: str) -> list[tuple[int, int, Actor]]:
         out = []
         for match in self.pattern.finditer(text):
             actor = self.by_alias.get(_alias_key(match.group()))

@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .actors import Actor, ActorMatcher, definite_countries, load_actors
+from .actors import Actor, ActorMatcher, definite_countries, load_actors  # noqa: F401 - re-exported for callers
 from .document import Document, Entity, PlaceMention
-from .persons import NameFinder, PersonCues, load_person_cues
+from .persons import NameFinder, PersonCues
 from .places import Gazetteer, PlaceCues, load_cues, load_gazetteer
 from .registry import register_stage
 from .resources import Resources
@@ -243,11 +243,9 @@ class EntitiesStage:
     def finder(self, code: str) -> EntityFinder:
         """The entity finder for language ``code`` (built on first use)."""
         if code not in self._finders:
-            person_cues = load_person_cues(self.resources, code)
             forces = StateForces(load_gazetteer(), load_cues(self.resources, code), definite_countries())
-            self._finders[code] = EntityFinder(
-                ActorMatcher(load_actors(), code), forces, NameFinder(person_cues), person_cues
-            )
+            names = self.resources.name_finder(code)
+            self._finders[code] = EntityFinder(self.resources.actor_matcher(code), forces, names, names.cues)
         return self._finders[code]
 
     def __call__(self, doc: Document) -> None:

@@ -107,25 +107,25 @@ class NameFinder:
         self.cues = cues
         long_titles = sorted((re.escape(t) for t in cues.titles if len(t) >= 5 and " " not in t), key=len, reverse=True)
         self._title_starts = frozenset(t.split()[0].rstrip(".") for t in cues.titles)
-        self._last_runs: tuple[str, list] = ("", [])  # the places and entities stages read the same text
+        self._last: tuple[str | None, list[_Word], list] = (None, [], [])  # places and entities read the same text
         self._compound_title = re.compile(rf"\w{{3,}}(?:{'|'.join(long_titles) or '(?!x)x'})")
 
     def find(self, text: str, places: list[tuple[int, int]] = ()) -> list[Name]:
         """Names in ``text``; ``places`` are spans the gazetteer knows (a run equal to one is a place)."""
         exact_places = set(places)
         names = []
-        if self._last_runs[0] != text:
-            self._last_runs = (text, self._runs(text))
-        for run, titled in self._last_runs[1]:
+        if self._last[0] != text:
+            words = _words(text)
+            self._last = (text, words, self._runs(text, words))
+        for run, titled in self._last[2]:
             name = self._classify(text, run, titled, exact_places)
             if name is not None:
                 names.append(name)
-        return names + self._repeats(text, names, places)
+        return names + self._repeats(self._last[1], names, places)
 
     # --- runs of name words -------------------------------------------------------------------
-    def _runs(self, text: str) -> list[tuple[list[_Word], bool]]:
+    def _runs(self, text: str, words: list[_Word]) -> list[tuple[list[_Word], bool]]:
         """Runs of name words, each with whether a title came right before it."""
-        words = _words(text)
         runs: list[tuple[list[_Word], bool]] = []
         current: list[_Word] = []
         titled, previous_end, i = False, -1, 0
@@ -208,7 +208,7 @@ class NameFinder:
             return None
         return Name(start, end, "PER", text[start:end], titled, proper)
 
-    def _repeats(self, text: str, names: list[Name], places: list[tuple[int, int]]) -> list[Name]:
+    def _repeats(self, words: list[_Word], names: list[Name], places: list[tuple[int, int]]) -> list[Name]:
         """Single words that repeat a word of a person's name ("Osama" after "Osama bin Laden")."""
         parts: dict[str, str] = {}
         for name in (n for n in names if n.label == "PER" and len(n.words) > 1):
@@ -218,7 +218,7 @@ class NameFinder:
         out = []
         if not parts:
             return []
-        for word in _words(text):
+        for word in words:
             span = (word.start, word.end)
             if self._name_word(word.text) and _bare(word.text, self.cues.name_prefixes) in parts and not _inside(span, taken):
                 referent = parts[_bare(word.text, self.cues.name_prefixes)]

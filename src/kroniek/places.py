@@ -25,7 +25,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from .actors import ActorMatcher, load_actors
+from .actors import ActorMatcher
 from .document import Document, Place, PlaceMention
 from .errors import ConfigError, KroniekError
 from .registry import register_stage
@@ -168,6 +168,8 @@ class Gazetteer:
         for names, is_own in ((own, True), (other, primary)):
             for name in names:
                 self._index(name, index * 2 + int(is_own))
+                for variant in name_variants(name):
+                    self._index(variant, index * 2)
 
     def _index(self, name: str, code: int) -> None:
         key = exact_key(name)
@@ -227,6 +229,29 @@ class Gazetteer:
     def by_supplement_id(self, supplement_id: str) -> GazetteerEntry | None:
         """The supplement place (curated or cities1000) with this id."""
         return self._by_supplement_id.get(supplement_id)
+
+
+ARTICLE_STARTS = ("Al", "El", "An", "Ar", "As", "Ash", "Ad", "Az", "At", "Ed", "Es", "Ez", "‘", "`", "'")
+ARTICLE = re.compile(r"^(?:(?:Al|El|An|Ar|As|Ash|Ad|Az|At|Ed|Es|Ez)[\s\-‑]+|[‘`'])(?=\w{4,})")
+COMPASS_VARIANTS = {"Southern ": "South ", "Northern ": "North ", "Eastern ": "East ", "Western ": "West ",
+                    "South ": "Southern ", "North ": "Northern ", "East ": "Eastern ", "West ": "Western "}
+
+
+def name_variants(name: str) -> list[str]:
+    """Spellings news use for a gazetteer name: without the Arabic article or the ayn sign ("Al Ḩasakah" ->
+    "Ḩasakah", "‘Afrīn" -> "Afrīn"), with El for Al ("Al Geneina" -> "El Geneina"), and with the other
+    compass form ("Southern Darfur" -> "South Darfur")."""
+    out = []
+    if name.startswith(ARTICLE_STARTS):
+        rest = ARTICLE.sub("", name)
+        if rest != name:
+            out.append(rest)
+        if name.startswith(("Al ", "Al-")):
+            out.append("El" + name[2:])
+    for long, short in COMPASS_VARIANTS.items():
+        if name.startswith(long):
+            out.append(short + name[len(long):])
+    return out
 
 
 def _with(codes: tuple[int, ...], code: int) -> tuple[int, ...]:
@@ -292,6 +317,10 @@ class PlaceCues:
     state_force_links: frozenset[str] = frozenset()
     state_force_articles: frozenset[str] = frozenset()
     admin_words: frozenset[str] = frozenset()
+    town_words: frozenset[str] = frozenset()
+    transliteration: tuple[tuple[str, str], ...] = ()
+    compass_names: dict[str, str] = field(default_factory=dict)
+    site_frames: tuple[tuple[str, str], ...] = ()
     admin_links: frozenset[str] = frozenset()
     part_of_phrases: tuple[str, ...] = ()
 
@@ -314,9 +343,19 @@ class PlaceCues:
             state_force_links=words("state_force_links"),
             state_force_articles=words("state_force_articles"),
             admin_words=words("admin_words"),
+            town_words=words("town_words"),
+            transliteration=tuple((a, b) for a, b in data.get("transliteration", [])),
+            compass_names=dict(data.get("compass_names", {})),
+            site_frames=tuple(_frame(f) for f in data.get("site_frames", [])),
             admin_links=words("admin_links"),
             part_of_phrases=tuple(" ".join(p.casefold().split()) for p in data.get("part_of_phrases", [])),
         )
+
+
+def _frame(frame: str) -> tuple[str, str]:
+    """"kamp {name}" -> ("kamp ", "")."""
+    before, _, after = frame.casefold().partition("{name}")
+    return before, after
 
 
 def spacy_stop_words(code: str) -> frozenset[str]:
@@ -405,10 +444,17 @@ class PlaceFinder:
         return [self._mention(text, m, countries) for m in matches]
 
     def _supported(self, text: str, tokens: list[Token], match: RawMatch, countries: frozenset[str]) -> bool:
-        """A small town or a rare name needs a place preposition before it or its country in the text."""
+        """A town that is not strong on its own needs its country in the text, a place preposition or a
+        town word before it ("in", "de grensstad", "the city of"), or, for a cities15000 town, a place in
+        the sentence that is not its start (a capitalised word there is a name)."""
         if any(c.entry.country_code in countries for c in match.candidates):
             return True
-        return match.first > 0 and tokens[match.first - 1].text.lower() in self.cues.prepositions
+        before = [t.text.casefold() for t in tokens[max(0, match.first - 2) : match.first]]
+        if before and (before[-1] in self.cues.prepositions or before[-1] in self.cues.town_words):
+            return True
+        if len(before) == 2 and before[1] in self.cues.admin_links and before[0] in self.cues.town_words:
+            return True
+        return any(not c.entry.is_small_town for c in match.candidates) and not is_sentence_initial(text, match.start)
 
     def _scan(self, text: str, tokens: list[Token]) -> list[RawMatch]:
         out, i = [], 0
@@ -443,12 +489,45 @@ class PlaceFinder:
 
     def _resolve(self, text: str, start: int, end: int) -> RawMatch | None:
         surface = text[start:end]
-        candidates = self._exonym(surface) or self._lookup(surface)
+        candidates = self._site(text, start, end) or self._exonym(surface) or self._lookup(surface)
+        candidates = candidates or self._transliterated(surface)
         if candidates:
             return RawMatch(start, end, candidates)
         if " " in surface:
             return None
         return self._resolve_prefixed(surface, start, end)
+
+    def _site(self, text: str, start: int, end: int) -> list[Candidate]:
+        """"the Roj camp", "kamp Moria": a curated site whose full name the text spells around the name."""
+        for before, after in self.cues.site_frames:
+            outer_start, outer_end = start - len(before), end + len(after)
+            if outer_start < 0 or text[outer_start:start].casefold() != before or text[end:outer_end].casefold() != after:
+                continue
+            found = [c for c in self.gazetteer.lookup(before + text[start:end] + after) if c.entry.is_curated]
+            if found:
+                return found
+        return []
+
+    def _transliterated(self, surface: str) -> list[Candidate]:
+        """The name in the gazetteer's (English) transliteration: "Asjkelon" -> "Ashkelon", "Zuid-Kivu" ->
+        "South Kivu" (pairs and compass names from the language data)."""
+        for variant in self._variants(surface):
+            candidates = self._exonym(variant) or self._lookup(variant)
+            if candidates:
+                return candidates
+        return []
+
+    def _variants(self, surface: str) -> list[str]:
+        out = [english + surface[len(prefix):] for prefix, english in self.cues.compass_names.items() if surface.startswith(prefix)]
+        pairs = self.cues.transliteration
+        if not pairs:
+            return out
+        all_applied = surface
+        for source, target in pairs:
+            all_applied = all_applied.replace(source, target)
+            out.append(surface.replace(source, target))
+        out.insert(0, all_applied)
+        return [v for v in dict.fromkeys(out) if v != surface]
 
     def _lookup(self, surface: str) -> list[Candidate]:
         letters = surface.replace("-", "").replace(" ", "")
@@ -533,15 +612,22 @@ class PlaceFinder:
     def _mention(self, text: str, match: RawMatch, countries: frozenset[str]) -> PlaceMention:
         admin = self._admin_context(text, match)
         entry = max(match.candidates, key=lambda c: candidate_rank(c, countries, admin)).entry
+        if admin and entry.kind == "city":
+            entry = self._admin_named_after(entry) or entry
         part_of = match.precision == 2 or self._after_part_of(text, match.start)
         precision = 2 if part_of else (2 if self._after_near(text, match.start) else None)
         place = entry.place(precision, part_of)
         return PlaceMention(match.start, match.end, text[match.start : match.end], place, self.stage)
 
+    def _admin_named_after(self, town: GazetteerEntry) -> GazetteerEntry | None:
+        """"de regio Koersk": the admin unit of the town's country named like the town ("Kursk Oblast")."""
+        units = [c.entry for c in self.gazetteer.lookup(town.name) if c.entry.kind == "admin"]
+        return next((u for u in units if u.country_code == town.country_code), None)
+
     def _admin_context(self, text: str, match: RawMatch) -> bool:
         """"de provincie Idlib", "the province of Idlib", "Idlib province": the admin unit is meant."""
         before = text[max(0, match.start - 40) : match.start].casefold().split()
-        after = text[match.end : match.end + 30].split()
+        after = [w.strip(".,;:!?)\"'’”") for w in text[match.end : match.end + 30].casefold().split()]
         words = self.cues.admin_words
         if before and (before[-1] in words or (len(before) > 1 and before[-1] in self.cues.admin_links
                                                 and before[-2] in words)):
@@ -576,21 +662,13 @@ class PlacesStage:
     def __init__(self, resources: Resources) -> None:
         self.resources = resources
         self._finders: dict[str, PlaceFinder] = {}
-        self._actors: dict[str, ActorMatcher] = {}
-        self._names: dict[str, Any] = {}
 
     def name_finder(self, code: str) -> Any:
-        """The person/organisation name finder of ``code`` (kroniek.persons), built on first use."""
-        if code not in self._names:
-            from .persons import NameFinder, load_person_cues
-
-            self._names[code] = NameFinder(load_person_cues(self.resources, code))
-        return self._names[code]
+        """The person/organisation name finder of ``code`` (shared through the resources)."""
+        return self.resources.name_finder(code)
 
     def actor_matcher(self, code: str) -> ActorMatcher:
-        if code not in self._actors:
-            self._actors[code] = ActorMatcher(load_actors(), code)
-        return self._actors[code]
+        return self.resources.actor_matcher(code)
 
     def finder(self, code: str) -> PlaceFinder:
         """The place finder for language ``code`` (built on first use)."""

@@ -18,6 +18,8 @@ class Resources:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or load_settings()
         self._nlp: dict[str, Any] = {}
+        self._name_finders: dict[str, Any] = {}
+        self._actor_matchers: dict[str, Any] = {}
 
     def lang_data(self, code: str) -> LanguageData:
         from .lang import load_language_data
@@ -31,6 +33,23 @@ class Resources:
 
             self._nlp[code] = build_spacy_pipeline(code, self.settings.nlp)
         return self._nlp[code]
+
+    def name_finder(self, code: str) -> Any:
+        """The person/organisation name finder of ``code`` (kroniek.persons), shared by the places and
+        entities stages so that a text is scanned once."""
+        if code not in self._name_finders:
+            from .persons import NameFinder, load_person_cues
+
+            self._name_finders[code] = NameFinder(load_person_cues(self, code))
+        return self._name_finders[code]
+
+    def actor_matcher(self, code: str) -> Any:
+        """The actor knowledge base's matcher for ``code`` (kroniek.actors), shared by the stages."""
+        if code not in self._actor_matchers:
+            from .actors import ActorMatcher, load_actors
+
+            self._actor_matchers[code] = ActorMatcher(load_actors(), code)
+        return self._actor_matchers[code]
 
     @cached_property
     def contract_schema(self) -> dict[str, Any]:
