@@ -254,6 +254,16 @@ def name_variants(name: str) -> list[str]:
     return out
 
 
+def _contains(area: GazetteerEntry, place: GazetteerEntry) -> bool:
+    """Whether ``place`` lies in ``area`` as far as the gazetteer can tell (same country; for an admin
+    unit, within about 300 km of its point)."""
+    if place is area or place.country_code != area.country_code:
+        return False
+    if area.kind == "country" or None in (area.lat, area.lon, place.lat, place.lon):
+        return True
+    return abs(area.lat - place.lat) < 3 and abs(area.lon - place.lon) < 3
+
+
 def _with(codes: tuple[int, ...], code: int) -> tuple[int, ...]:
     return codes if code in codes else codes + (code,)
 
@@ -321,6 +331,7 @@ class PlaceCues:
     transliteration: tuple[tuple[str, str], ...] = ()
     compass_names: dict[str, str] = field(default_factory=dict)
     site_frames: tuple[tuple[str, str], ...] = ()
+    container_links: frozenset[str] = frozenset()
     admin_links: frozenset[str] = frozenset()
     part_of_phrases: tuple[str, ...] = ()
 
@@ -347,6 +358,7 @@ class PlaceCues:
             transliteration=tuple((a, b) for a, b in data.get("transliteration", [])),
             compass_names=dict(data.get("compass_names", {})),
             site_frames=tuple(_frame(f) for f in data.get("site_frames", [])),
+            container_links=frozenset(" ".join(w.casefold().split()) for w in data.get("container_links", [])),
             admin_links=words("admin_links"),
             part_of_phrases=tuple(" ".join(p.casefold().split()) for p in data.get("part_of_phrases", [])),
         )
@@ -441,7 +453,20 @@ class PlaceFinder:
         strong = [m for m in matches if any(is_strong(c) for c in m.candidates)]
         countries = self._mentioned_countries(tokens, strong)
         matches = [m for m in matches if m in strong or self._supported(text, tokens, m, countries)]
+        self._narrow_to_container(text, matches)
         return [self._mention(text, m, countries) for m in matches]
+
+    def _narrow_to_container(self, text: str, matches: list[RawMatch]) -> None:
+        """"Rafah in Egypte", "Paris, Texas", "Christchurch, New Zealand": a place followed by the country or
+        region it lies in keeps only the candidates there (when some are)."""
+        for place, container in zip(matches, matches[1:]):
+            gap = " ".join(text[place.end : container.start].casefold().split())
+            if gap not in self.cues.container_links:
+                continue
+            areas = [c.entry for c in container.candidates if c.entry.kind in ("country", "admin")]
+            inside = [c for c in place.candidates if any(_contains(area, c.entry) for area in areas)]
+            if inside and len(inside) < len(place.candidates):
+                place.candidates = inside
 
     def _supported(self, text: str, tokens: list[Token], match: RawMatch, countries: frozenset[str]) -> bool:
         """A town that is not strong on its own needs its country in the text, a place preposition or a
