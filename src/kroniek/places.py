@@ -239,8 +239,8 @@ COMPASS_VARIANTS = {"Southern ": "South ", "Northern ": "North ", "Eastern ": "E
 
 def name_variants(name: str) -> list[str]:
     """Spellings news use for a gazetteer name: without the Arabic article or the ayn sign ("Al Ḩasakah" ->
-    "Ḩasakah", "‘Afrīn" -> "Afrīn"), with El for Al ("Al Geneina" -> "El Geneina"), and with the other
-    compass form ("Southern Darfur" -> "South Darfur")."""
+    "Ḩasakah", "‘Afrīn" -> "Afrīn"), with El for Al ("Al Geneina" -> "El Geneina"), with the other
+    compass form ("Southern Darfur" -> "South Darfur") and without a final h ("Zuwarah" -> "Zuwara")."""
     out = []
     if name.startswith(ARTICLE_STARTS):
         rest = ARTICLE.sub("", name)
@@ -251,6 +251,8 @@ def name_variants(name: str) -> list[str]:
     for long, short in COMPASS_VARIANTS.items():
         if name.startswith(long):
             out.append(short + name[len(long):])
+    if name.endswith("ah") and len(name) > 5:  # Arabic ta marbuta: "Zuwarah" -> "Zuwara"
+        out += [variant[:-1] for variant in [name, *out]]
     return out
 
 
@@ -332,6 +334,7 @@ class PlaceCues:
     compass_names: dict[str, str] = field(default_factory=dict)
     site_frames: tuple[tuple[str, str], ...] = ()
     container_links: frozenset[str] = frozenset()
+    bare_town_blockers: frozenset[str] = frozenset()
     admin_links: frozenset[str] = frozenset()
     part_of_phrases: tuple[str, ...] = ()
 
@@ -358,6 +361,7 @@ class PlaceCues:
             transliteration=tuple((a, b) for a, b in data.get("transliteration", [])),
             compass_names=dict(data.get("compass_names", {})),
             site_frames=tuple(_frame(f) for f in data.get("site_frames", [])),
+            bare_town_blockers=words("bare_town_blockers"),
             container_links=frozenset(" ".join(w.casefold().split()) for w in data.get("container_links", [])),
             admin_links=words("admin_links"),
             part_of_phrases=tuple(" ".join(p.casefold().split()) for p in data.get("part_of_phrases", [])),
@@ -479,7 +483,18 @@ class PlaceFinder:
             return True
         if len(before) == 2 and before[1] in self.cues.admin_links and before[0] in self.cues.town_words:
             return True
-        return any(not c.entry.is_small_town for c in match.candidates) and not is_sentence_initial(text, match.start)
+        return self._bare_town(text, tokens, match)
+
+    def _bare_town(self, text: str, tokens: list[Token], match: RawMatch) -> bool:
+        """A cities15000 town by its own name, mid-sentence, not after an article or "of" ("the
+        University", "Medal of Freedom") nor before "of", and not an organisation word."""
+        if is_sentence_initial(text, match.start) or text[match.start : match.end] in self.org_words:
+            return False
+        before = tokens[match.first - 1].text.casefold() if match.first > 0 else ""
+        after = tokens[match.last + 1].text.casefold() if match.last + 1 < len(tokens) else ""
+        if before in self.cues.bare_town_blockers or after in self.cues.admin_links:
+            return False
+        return any(c.primary and not c.entry.is_small_town for c in match.candidates)
 
     def _scan(self, text: str, tokens: list[Token]) -> list[RawMatch]:
         out, i = [], 0
@@ -584,6 +599,8 @@ class PlaceFinder:
         surface = text[match.start : match.end]
         if surface in self.cues.stoplist or self.is_nationality(surface) or text.startswith("$", match.end):
             return False  # a stoplisted word, "Iraqi", "US$"
+        if surface in self.org_words:  # "University", "Congress": organisation words of the name finder
+            return False
         if is_sentence_initial(text, match.start) and self._common_word(surface, lowercase_words):
             return False
         return surface not in in_names or any(c.entry.kind == "country" for c in match.candidates)
