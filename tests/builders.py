@@ -24,7 +24,8 @@ def span_of(text: str, part: str, after: int = 0) -> tuple[int, int]:
 
 def make_doc(text: str, lang: str, quantities=(), times=(), places=(), entities=()) -> Document:
     """A document with hand-made mentions: quantities (text, QuantityValue, what), times (text,
-    TimeValue), places (text, Place), entities (text, label, canonical). Quantities are looked up
+    TimeValue), places (text, Place), entities (text, label, canonical[, actor_type]); ORG/PER
+    entities are known actors unless an actor_type of None is given. Quantities are looked up
     in order, each after the previous one."""
     doc = Document(id="test", text=text, lang=lang)
     doc.sentences = [Sentence(m.start(), m.end(), m.group()) for m in _SENTENCE.finditer(text)]
@@ -38,6 +39,9 @@ def make_doc(text: str, lang: str, quantities=(), times=(), places=(), entities=
         doc.times.append(TimeMention(*span_of(text, part), part, time=value))
     for part, place in places:
         doc.places.append(PlaceMention(*span_of(text, part), part, place=place))
-    for number, (part, label, canonical) in enumerate(entities):
-        doc.entities.append(Entity(*span_of(text, part), part, id=f"e{number}", label=label, canonical=canonical))
+    for number, (part, label, canonical, *kind) in enumerate(entities):
+        actor_type = kind[0] if kind else ("rebel_group" if label in ("ORG", "PER") else None)  # a known actor
+        doc.entities.append(
+            Entity(*span_of(text, part), part, id=f"e{number}", label=label, canonical=canonical, actor_type=actor_type)
+        )
     return doc

@@ -133,6 +133,57 @@ def _within_161_km(gold: Item, predicted: Item) -> bool:
     return _same_place(gold, predicted) or (distance is not None and distance <= 161.0)
 
 
+def _names(items: list[Any] | None) -> set[str]:
+    return {str(item).casefold() for item in items or []}
+
+
+def _same_event_place(gold: Item, predicted: Item) -> bool:
+    g, p = gold.get("place"), predicted.get("place")
+    return (g is None and p is None) or (g is not None and p is not None and _same_place(g, p))
+
+
+def _same_time(gold: Item, predicted: Item) -> bool:
+    g, p = gold.get("time") or {}, predicted.get("time") or {}
+    return _time_key(g) == _time_key(p)
+
+
+def _same_quantity(key: str) -> Callable[[Item, Item], bool]:
+    return lambda gold, predicted: _quantity_key(gold.get(key) or {}) == _quantity_key(predicted.get(key) or {})
+
+
+EVENT_ARGUMENTS: dict[str, Callable[[Item, Item], bool]] = {
+    "actors": lambda g, p: _names(g.get("actors")) == _names(p.get("actors")),
+    "targets": lambda g, p: _names(g.get("targets")) == _names(p.get("targets")),
+    "place": _same_event_place,
+    "time": _same_time,
+    "fatalities": _same_quantity("fatalities"),
+    "injured": _same_quantity("injured"),
+}
+
+
+def _argument_share(gold: Item, predicted: Item) -> float:
+    """Argument accuracy of one matched event: the share of its six argument slots that agree."""
+    return sum(agrees(gold, predicted) for agrees in EVENT_ARGUMENTS.values()) / len(EVENT_ARGUMENTS)
+
+
+def _event_accuracies() -> tuple[Accuracy, ...]:
+    slots = tuple(Accuracy(name, agrees) for name, agrees in EVENT_ARGUMENTS.items())
+    return (
+        Accuracy("type", lambda g, p: _event_key(g) == _event_key(p)),
+        Accuracy("arguments", _argument_share), *slots,
+        Accuracy("modality", lambda g, p: g.get("modality") == p.get("modality")),
+    )
+
+
+CLAIM_ACCURACIES = (
+    Accuracy("quantity", _same_quantity("quantity")),
+    Accuracy("qualifier", lambda g, p: (g.get("quantity") or {}).get("qualifier") == (p.get("quantity") or {}).get("qualifier")),
+    Accuracy("what", _what_agrees),
+    Accuracy("source", lambda g, p: (g.get("source") or "").casefold() == (p.get("source") or "").casefold()),
+    Accuracy("hedged", lambda g, p: bool(g.get("hedged")) == bool(p.get("hedged"))),
+)
+
+
 COMPONENTS: dict[str, Component] = {
     "times": Component("times", _span, _time_key),
     "quantities": Component("quantities", _span, _quantity_key, (Accuracy("what", _what_agrees),)),
@@ -145,8 +196,8 @@ COMPONENTS: dict[str, Component] = {
         "places", _span, _place_key, (Accuracy("exact", _same_place, True), Accuracy("161km", _within_161_km, True)),
         agrees=lambda gold, predicted: _same_place(gold, predicted) and gold.get("country_code") == predicted.get("country_code"),
     ),
-    "events": Component("events", _trigger_span, _event_key),
-    "claims": Component("claims", _claim_span, _claim_key),
+    "events": Component("events", _trigger_span, _event_key, _event_accuracies()),
+    "claims": Component("claims", _claim_span, _claim_key, CLAIM_ACCURACIES),
 }
 
 
@@ -156,7 +207,7 @@ class Counts:
     predicted: int = 0
     span_hits: int = 0
     value_hits: int = 0
-    accuracy_hits: dict[str, int] = field(default_factory=dict)
+    accuracy_hits: dict[str, float] = field(default_factory=dict)
     errors: list[dict[str, Any]] = field(default_factory=list)
 
     def add(self, other: Counts) -> None:
@@ -262,9 +313,9 @@ def score_component(component: Component, gold: list[Item], predicted: list[Item
             counts.value_hits += 1
         else:
             counts.errors.append({"doc": doc_id, "kind": "wrong_value", "gold": gold[gi], "predicted": predicted[pi]})
-        for accuracy in component.accuracies:
-            if accuracy.agrees(gold[gi], predicted[pi]):
-                counts.accuracy_hits[accuracy.name] = counts.accuracy_hits.get(accuracy.name, 0) + 1
+        for accuracy in component.accuracies:  # agrees: True/False, or a share (pooled argument slots)
+            score = float(accuracy.agrees(gold[gi], predicted[pi]))
+            counts.accuracy_hits[accuracy.name] = counts.accuracy_hits.get(accuracy.name, 0) + score
     matched_gold = {gi for gi, _ in pairs}
     matched_predicted = {pi for _, pi in pairs}
     counts.errors += [{"doc": doc_id, "kind": "missed", "gold": g} for i, g in enumerate(gold) if i not in matched_gold]

@@ -39,19 +39,22 @@ from .document import (
     Document,
     EventMention,
     Modality,
+    Place,
+    PlaceMention,
     QuantityMention,
     QuantityValue,
     Span,
 )
 from .errors import ConfigError
 from .registry import register_stage
+from .roles import UnnamedRoles, add_unnamed_roles
 from .resources import Resources
 
 STAGE_NAME = "events.lexicon.v1"
 
 # Modalities in the order they are tested: the first whose cues are found wins.
 MODALITY_ORDER: tuple[Modality, ...] = ("negated", "hypothetical", "planned", "attempted", "generic", "reported")
-ACTOR_LABELS = frozenset({"PER", "ORG"})  # MISC entities count only when they have a canonical name
+ACTOR_LABELS = frozenset({"PER", "ORG"})  # nationalities (MISC) and places are not actors
 SCOPE_MARKS = frozenset({";", ":"})  # modality cues count only between these
 CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")", "-", "–", "—", '"', "“", "”"})
 TRIGGER = "trigger."  # key prefix of the trigger forms in an EventLexicon's cue index
@@ -390,6 +393,17 @@ def _role(lexicon: EventLexicon, tokens: list[Token], hits: Hits, entity_start: 
     return "actor"
 
 
+PLACE_SPECIFICITY = {"locality": 0, "city": 0, "admin": 1, "region": 2, "other": 2, "country": 3}
+
+
+def most_specific_place(places: list[PlaceMention]) -> Place | None:
+    """The event's place: the most specific of the sentence's places (a town before its province, a
+    province before its country), the first of equals."""
+    if not places:
+        return None
+    return min(places, key=lambda p: PLACE_SPECIFICITY.get(p.place.kind, 2)).place
+
+
 def actors_and_targets(
     lexicon: EventLexicon, view: SentenceView, hits: Hits, trigger: Match
 ) -> tuple[list[str], list[str]]:
@@ -397,7 +411,7 @@ def actors_and_targets(
     actors: list[str] = []
     targets: list[str] = []
     for entity in view.entities:
-        if entity.label not in ACTOR_LABELS and not (entity.label == "MISC" and entity.canonical):
+        if entity.label not in ACTOR_LABELS or not entity.actor_type:  # known actors and state forces only
             continue
         name = entity.canonical or entity.text or view.doc_text[entity.start : entity.end]
         if not name or name in actors or name in targets:
@@ -527,7 +541,7 @@ def _event(lexicon: EventLexicon, view: SentenceView, facts: _SentenceFacts, can
         modality=modality_of(lexicon, tokens, hits, match),
         actors=actors,
         targets=targets,
-        place=view.places[0].place if view.places else None,
+        place=most_specific_place(view.places),
         time=time.time if time else None,
         fatalities=facts.fatalities.nearest(start),
         injured=facts.injured.nearest(start),
@@ -649,6 +663,7 @@ class EventsStage:
     def __init__(self, resources: Resources) -> None:
         self.resources = resources
         self._lexicons: dict[str, EventLexicon] = {}
+        self._unnamed: dict[str, UnnamedRoles] = {}
 
     def lexicon(self, code: str) -> EventLexicon:
         if code not in self._lexicons:
@@ -669,6 +684,23 @@ class EventsStage:
         for number, event in enumerate(events, start=1):
             event.id = f"ev{number}"
         doc.events = events
+        add_unnamed_roles(doc, self.unnamed(doc.lang), self.country_names)
+
+    def unnamed(self, code: str) -> UnnamedRoles:
+        if code not in self._unnamed:
+            self._unnamed[code] = UnnamedRoles.from_section(self.resources.lang_data(code).section("events"))
+        return self._unnamed[code]
+
+    def country_names(self, code: str) -> tuple[str, str]:
+        """A country's English name alone ("United States") and after "of" ("the United States")."""
+        from .actors import definite_countries
+        from .places import load_gazetteer
+
+        entry = load_gazetteer().country(code)
+        if entry is None:
+            return "", ""
+        name = entry.name.removeprefix("The ")
+        return name, (f"the {name}" if code in definite_countries() else name)
 
 
 @register_stage(STAGE_NAME, "event mentions from trigger words (ACLED types), with arguments from the same sentence")

@@ -174,6 +174,8 @@ class NameFinder:
         return self._compound_title.fullmatch(word) is not None
 
     def _name_word(self, word: str) -> bool:
+        if word in self.cues.org_words:  # "Police" begins no person but belongs to "Montgomery County Police"
+            return True
         if word in self.cues.not_names or (word.isupper() and len(word) > 1):
             return False
         if word.startswith(self.cues.name_prefixes):
@@ -214,7 +216,7 @@ class NameFinder:
         for name in (n for n in names if n.label == "PER" and len(n.words) > 1):
             for word in name.words:
                 parts.setdefault(_bare(word, self.cues.name_prefixes), name.text)
-        taken = [(n.start, n.end) for n in names] + list(places)
+        taken = [(n.start, n.end) for n in names]  # a repeated surname may also be a place name ("Bolton")
         out = []
         if not parts:
             return []

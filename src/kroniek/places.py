@@ -128,12 +128,12 @@ def is_strong(candidate: Candidate) -> bool:
 
 def candidate_rank(candidate: Candidate, countries: frozenset[str] = frozenset(), admin: bool = False) -> tuple:
     """Sort key, best last: country > (an admin unit when the text says "province") > curated supplement
-    place > in a country the text mentions > not a cities1000 town > capital > kind (a town before the
+    place > not a cities1000 town > in a country the text mentions > capital > kind (a town before the
     admin unit of the same name, as ACLED codes it) > own name > size."""
     entry = candidate.entry
     return (
         entry.kind == "country", admin and entry.kind == "admin", entry.is_curated,
-        entry.country_code in countries, not entry.is_small_town, entry.is_capital,
+        not entry.is_small_town, entry.country_code in countries, entry.is_capital,
         KIND_RANK.get(entry.kind, 0), candidate.primary, entry.population,
     )
 
@@ -728,8 +728,15 @@ class PlacesStage:
 
 
 def _inside_name(place: PlaceMention, names: list[Any]) -> bool:
-    """"Chad" in "Chad Smith", "Birmingham" in "Birmingham City University"."""
-    return any(n.start <= place.start and place.end <= n.end and (n.start, n.end) != (place.start, place.end) for n in names)
+    """"Chad" in "Chad Smith", "Birmingham" in "Birmingham City University", and a surname repeated
+    after the full name ("Bolton" after "John Bolton"), unless it names a country."""
+    for name in names:
+        if (name.start, name.end) == (place.start, place.end):
+            if name.refers_to and place.place.kind != "country":
+                return True
+        elif name.start <= place.start and place.end <= name.end:
+            return True
+    return False
 
 
 def non_place_entity_spans(analysis: object) -> list[tuple[int, int]]:

@@ -1,0 +1,81 @@
+"""Unnamed actors and targets of events, ACLED style (used by the events stage).
+
+ACLED names who acted and who was hit even when the text gives no name: "gunmen" are an
+"Unidentified Armed Group (Haiti)", "a gunman" a "Sole Perpetrator (Austria)", "betogers" are
+"Protesters (Iraq)", "burgers" are "Civilians (Afghanistan)", and "het leger" in a text about Ramadi is
+"Military Forces of Iraq". The nouns and their templates are language data (``lang/<code>/events.toml``,
+``[unnamed_actors]`` and ``[unnamed_targets]``); ``{country}`` is the event's country (its place, or
+else the first country the document places things in), ``{of_country}`` the same name as it follows
+"of" in state-force names ("the United States").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .document import Document, EventMention
+
+WORD_END = r"(?!\w)"
+CIVILIAN_TARGET_TYPES = frozenset({"violence_against_civilians", "explosions_remote_violence"})
+CIVILIANS = "Civilians ({country})"  # ACLED's name, the same in every language
+
+
+@dataclass(frozen=True, slots=True)
+class UnnamedRoles:
+    """The compiled nouns of one language: a pattern per role and the template of each noun."""
+
+    actors: re.Pattern[str] | None
+    targets: re.Pattern[str] | None
+    templates: dict[str, str]
+
+    @classmethod
+    def from_section(cls, data: dict[str, Any]) -> UnnamedRoles:
+        actors = {k.casefold(): v for k, v in data.get("unnamed_actors", {}).items()}
+        targets = {k.casefold(): v for k, v in data.get("unnamed_targets", {}).items()}
+        return cls(_pattern(actors), _pattern(targets), actors | targets)
+
+    def names(self, text: str, pattern: re.Pattern[str] | None, country: str, of_country: str) -> list[str]:
+        """The templates of the nouns found in ``text``, filled in, in text order (no duplicates)."""
+        if pattern is None or not country:
+            return []
+        found = (self.templates[m.group().casefold()] for m in pattern.finditer(text))
+        return list(dict.fromkeys(t.format(country=country, of_country=of_country) for t in found))
+
+
+def _pattern(nouns: dict[str, str]) -> re.Pattern[str] | None:
+    if not nouns:
+        return None
+    words = sorted(nouns, key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)}){WORD_END}", re.IGNORECASE)
+
+
+def add_unnamed_roles(doc: Document, roles: UnnamedRoles, country_names: Any) -> None:
+    """Add unnamed actors and targets to the events of ``doc`` that name none of that role."""
+    fallback = next((p.place.country_code for p in doc.places if p.place.country_code), None)
+    for event in doc.events:
+        code = (event.place.country_code if event.place else None) or fallback
+        if not code:
+            continue
+        country, of_country = country_names(code)
+        text = _sentence_text(doc, event)
+        if not event.actors:
+            event.actors.extend(roles.names(text, roles.actors, country, of_country))
+        if not event.targets and event.type in CIVILIAN_TARGET_TYPES and event.modality != "generic":
+            targets = [n for n in roles.names(text, roles.targets, country, of_country) if n not in event.actors]
+            event.targets.extend(targets or _default_victims(event, country))
+
+
+def _default_victims(event: EventMention, country: str) -> list[str]:
+    """Violence against civilians, or a blast that killed or wounded people, hit civilians unless named."""
+    if event.type == "violence_against_civilians" or event.fatalities or event.injured:
+        return [CIVILIANS.format(country=country)]
+    return []
+
+
+def _sentence_text(doc: Document, event: EventMention) -> str:
+    if 0 <= event.sentence < len(doc.sentences):
+        sentence = doc.sentences[event.sentence]
+        return (doc.text or "")[sentence.start : sentence.end]
+    return doc.text or ""
