@@ -47,14 +47,15 @@ from .document import (
 )
 from .errors import ConfigError
 from .registry import register_stage
-from .roles import UnnamedRoles, add_unnamed_roles
+from .roles import UnnamedRoles, add_earlier_places, add_unnamed_roles
 from .resources import Resources
 
 STAGE_NAME = "events.lexicon.v1"
 
 # Modalities in the order they are tested: the first whose cues are found wins.
 MODALITY_ORDER: tuple[Modality, ...] = ("negated", "hypothetical", "planned", "attempted", "generic", "reported")
-ACTOR_LABELS = frozenset({"PER", "ORG"})  # nationalities (MISC) and places are not actors
+ACTOR_LABELS = frozenset({"ORG"})  # groups act (ACLED); persons, nationalities and places do not
+NOT_ACTING = ("civilians",)  # monitors and rights groups (SOHR, Amnesty) report events, they do not act
 SCOPE_MARKS = frozenset({";", ":"})  # modality cues count only between these
 CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")", "-", "–", "—", '"', "“", "”"})
 TRIGGER = "trigger."  # key prefix of the trigger forms in an EventLexicon's cue index
@@ -411,8 +412,8 @@ def actors_and_targets(
     actors: list[str] = []
     targets: list[str] = []
     for entity in view.entities:
-        if entity.label not in ACTOR_LABELS or not entity.actor_type:  # known actors and state forces only
-            continue
+        if entity.label not in ACTOR_LABELS or entity.actor_type in (None, *NOT_ACTING):
+            continue  # known groups and state forces only: no persons, no monitors or rights groups
         name = entity.canonical or entity.text or view.doc_text[entity.start : entity.end]
         if not name or name in actors or name in targets:
             continue
@@ -684,6 +685,7 @@ class EventsStage:
         for number, event in enumerate(events, start=1):
             event.id = f"ev{number}"
         doc.events = events
+        add_earlier_places(doc)
         add_unnamed_roles(doc, self.unnamed(doc.lang), self.country_names)
 
     def unnamed(self, code: str) -> UnnamedRoles:

@@ -43,6 +43,17 @@ class UnnamedRoles:
         found = (self.templates[m.group().casefold()] for m in pattern.finditer(text))
         return list(dict.fromkeys(t.format(country=country, of_country=of_country) for t in found))
 
+    def nearest(self, text: str, pattern: re.Pattern[str] | None, at: int, country: str, of_country: str) -> list[str]:
+        """The template of the noun nearest before offset ``at`` in ``text`` (else the first after it)."""
+        if pattern is None or not country:
+            return []
+        matches = list(pattern.finditer(text))
+        before = [m for m in matches if m.end() <= at]
+        chosen = before[-1] if before else (matches[0] if matches else None)
+        if chosen is None:
+            return []
+        return [self.templates[chosen.group().casefold()].format(country=country, of_country=of_country)]
+
 
 def _pattern(nouns: dict[str, str]) -> re.Pattern[str] | None:
     if not nouns:
@@ -59,12 +70,27 @@ def add_unnamed_roles(doc: Document, roles: UnnamedRoles, country_names: Any) ->
         if not code:
             continue
         country, of_country = country_names(code)
-        text = _sentence_text(doc, event)
+        text, offset = _sentence_text(doc, event)
         if not event.actors:
-            event.actors.extend(roles.names(text, roles.actors, country, of_country))
+            at = event.trigger.start - offset
+            event.actors.extend(roles.nearest(text, roles.actors, at, country, of_country))
         if not event.targets and event.type in CIVILIAN_TARGET_TYPES and event.modality != "generic":
             targets = [n for n in roles.names(text, roles.targets, country, of_country) if n not in event.actors]
             event.targets.extend(targets or _default_victims(event, country))
+
+
+PLACE_WINDOW = 2  # an event without a place of its own takes the last place at most this many sentences back
+
+
+def add_earlier_places(doc: Document) -> None:
+    """An event whose sentence names no place happened where the text last placed things ("In Wenen
+    ... De schutter werd doodgeschoten"), when that place is at most ``PLACE_WINDOW`` sentences back."""
+    for event in doc.events:
+        if event.place is not None:
+            continue
+        earlier = [p for p in doc.places if p.start < event.trigger.start]
+        if earlier and event.sentence - doc.sentence_index(earlier[-1].start) <= PLACE_WINDOW:
+            event.place = earlier[-1].place
 
 
 def _default_victims(event: EventMention, country: str) -> list[str]:
@@ -74,8 +100,9 @@ def _default_victims(event: EventMention, country: str) -> list[str]:
     return []
 
 
-def _sentence_text(doc: Document, event: EventMention) -> str:
+def _sentence_text(doc: Document, event: EventMention) -> tuple[str, int]:
+    """The text of the event's sentence and its offset in the document."""
     if 0 <= event.sentence < len(doc.sentences):
         sentence = doc.sentences[event.sentence]
-        return (doc.text or "")[sentence.start : sentence.end]
-    return doc.text or ""
+        return (doc.text or "")[sentence.start : sentence.end], sentence.start
+    return doc.text or "", 0
