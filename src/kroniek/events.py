@@ -412,12 +412,17 @@ def actors_and_targets(
     actors: list[str] = []
     targets: list[str] = []
     for entity in view.entities:
-        if entity.label not in ACTOR_LABELS or entity.actor_type in (None, *NOT_ACTING):
-            continue  # known groups and state forces only: no persons, no monitors or rights groups
+        person = entity.label == "PER"
+        if not person and (entity.label not in ACTOR_LABELS or entity.actor_type in (None, *NOT_ACTING)):
+            continue  # known groups and state forces act; monitors and rights groups do not
         name = entity.canonical or entity.text or view.doc_text[entity.start : entity.end]
         if not name or name in actors or name in targets:
             continue
-        (targets if _role(lexicon, view.tokens, hits, entity.start, trigger) == "target" else actors).append(name)
+        role = _role(lexicon, view.tokens, hits, entity.start, trigger)
+        if role == "target":
+            targets.append(name)
+        elif not person:  # a named person is a victim, not an actor (ACLED codes groups)
+            actors.append(name)
     return actors, targets
 
 
