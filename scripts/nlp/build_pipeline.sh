@@ -8,7 +8,7 @@
 # Environment:
 #   KRONIEK_SHARED     shared data folder (default: ../shared/data next to the repo)
 #   KRONIEK_VENV       virtualenv with spaCy 3.8 (default: ./.venv)
-#   TRAIN_TIMEOUT      safety cap in seconds per training run (default 1500; max_steps normally ends it)
+#   TRAIN_TIMEOUT      safety cap in seconds per training run (default 6000; max_steps normally ends it)
 #   KRONIEK_MODEL_TARGET where the assembled pipeline goes (default build/nlp/model-nl; set it to
 #                      src/kroniek/models/nl to ship it in the package, once it meets its targets)
 #   NER_EXTRA          "europeana" to add the Europeana NER corpus to the NER training data
@@ -20,7 +20,7 @@ PY="${KRONIEK_VENV:-$ROOT/.venv}/bin/python"
 BUILD="$ROOT/build/nlp"
 CORPUS="$BUILD/corpus"
 TARGET="${KRONIEK_MODEL_TARGET:-$ROOT/build/nlp/model-nl}"
-TRAIN_TIMEOUT="${TRAIN_TIMEOUT:-1500}"
+TRAIN_TIMEOUT="${TRAIN_TIMEOUT:-6000}"
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 PYTHONHASHSEED=0
 mkdir -p "$BUILD"
 
