@@ -107,7 +107,8 @@ class NameFinder:
         self.cues = cues
         long_titles = sorted((re.escape(t) for t in cues.titles if len(t) >= 5 and " " not in t), key=len, reverse=True)
         self._title_starts = frozenset(t.split()[0].rstrip(".") for t in cues.titles)
-        self._last: tuple[str | None, list[_Word], list] = (None, [], [])  # places and entities read the same text
+        # the last text, its name words and its runs: the places and entities stages read the same text
+        self._last: tuple[str | None, list[_Word], list] = (None, [], [])
         self._compound_title = re.compile(rf"\w{{3,}}(?:{'|'.join(long_titles) or '(?!x)x'})")
 
     def find(self, text: str, places: list[tuple[int, int]] = ()) -> list[Name]:
@@ -116,7 +117,7 @@ class NameFinder:
         names = []
         if self._last[0] != text:
             words = _words(text)
-            self._last = (text, words, self._runs(text, words))
+            self._last = (text, [w for w in words if self._name_word(w.text)], self._runs(text, words))
         for run, titled in self._last[2]:
             name = self._classify(text, run, titled, exact_places)
             if name is not None:
@@ -211,19 +212,17 @@ class NameFinder:
         return Name(start, end, "PER", text[start:end], titled, proper)
 
     def _repeats(self, words: list[_Word], names: list[Name], places: list[tuple[int, int]]) -> list[Name]:
-        """Single words that repeat a word of a person's name ("Osama" after "Osama bin Laden")."""
+        """Single name words (``words``) that repeat a word of a person's name ("Osama" after "Osama bin
+        Laden")."""
         parts: dict[str, str] = {}
         for name in (n for n in names if n.label == "PER" and len(n.words) > 1):
             for word in name.words:
                 parts.setdefault(_bare(word, self.cues.name_prefixes), name.text)
         taken = [(n.start, n.end) for n in names]  # a repeated surname may also be a place name ("Bolton")
         out = []
-        if not parts:
-            return []
-        for word in words:
-            span = (word.start, word.end)
-            if self._name_word(word.text) and _bare(word.text, self.cues.name_prefixes) in parts and not _inside(span, taken):
-                referent = parts[_bare(word.text, self.cues.name_prefixes)]
+        for word in words if parts else ():
+            referent = parts.get(_bare(word.text, self.cues.name_prefixes))
+            if referent and not _inside((word.start, word.end), taken):
                 out.append(Name(word.start, word.end, "PER", word.text, words=[word.text], refers_to=referent))
         return out
 
