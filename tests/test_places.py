@@ -181,3 +181,24 @@ def test_odd_input_and_unknown_language(stage: PlacesStage) -> None:
         doc = Document("t", text, lang="xx")
         stage(doc)
         assert isinstance(doc.places, list)
+
+
+def test_spelling_variants_and_transliterations(stage: PlacesStage) -> None:
+    found = places(stage, "Gevechten in Asjkelon, Koerachove en Zuid-Kivu.", "nl")
+    assert [name for _, name, _ in found][:1] and len(found) == 3
+    assert {code for _, _, code in found} == {"IL", "UA", "CD"}
+    assert places(stage, "Fighting in Hasakah and South Darfur.", "en")[1][2] == "SD"
+
+
+def test_a_place_and_the_area_it_lies_in(stage: PlacesStage) -> None:
+    assert places(stage, "Trucks wait in Rafah in Egypt.", "en")[0][2] == "EG"
+    assert places(stage, "Lawsuits in Texas, Georgia, Michigan and Wisconsin.", "en")[1][2] == "US"
+    assert places(stage, "Soldiers left Georgia for Armenia.", "en")[0][2] == "GE"
+
+
+def test_sites_in_their_frame_and_names_after_titles(stage: PlacesStage) -> None:
+    assert places(stage, "Women held in the Roj camp were repatriated.", "nl")[0][1] == "Roj camp"
+    assert places(stage, "Wisconsin Governor Tony Evers spoke.", "en")[0][1] == "Wisconsin"
+    assert places(stage, "John Bolton left. Bolton said so.", "en") == []
+    assert [p[0] for p in places(stage, "the United States-led war", "en")] == ["United States"]
+    assert places(stage, "She studied at the University of California.", "en") == []

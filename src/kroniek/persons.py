@@ -37,6 +37,7 @@ class PersonCues:
     place_words: frozenset[str] = frozenset()
     not_names: frozenset[str] = frozenset()
     stop_words: frozenset[str] = frozenset()
+    org_links: frozenset[str] = frozenset()
     max_title_words: int = 1
 
     @classmethod
@@ -52,6 +53,7 @@ class PersonCues:
             place_words=frozenset(data.get("place_words", [])),
             not_names=frozenset(data.get("not_names", [])),
             stop_words=stop_words,
+            org_links=frozenset(" ".join(w.casefold().split()) for w in data.get("org_links", [])),
             max_title_words=max((len(t.split()) for t in titles), default=1),
         )
 
@@ -155,7 +157,21 @@ class NameFinder:
             previous_end = word.end
             i += 1
         runs.append((current, titled))
-        return [(trimmed, t) for run, t in runs if (trimmed := self._trim(text, run))]
+        return self._join_organisations(text, [(trimmed, t) for run, t in runs if (trimmed := self._trim(text, run))])
+
+    def _join_organisations(self, text: str, runs: list[tuple[list[_Word], bool]]) -> list[tuple[list[_Word], bool]]:
+        """"University" + "of" + "California": an organisation's name goes on after a linking word."""
+        out: list[tuple[list[_Word], bool]] = []
+        for run, titled in runs:
+            if out and self._links(text, out[-1][0], run):
+                out[-1] = (out[-1][0] + run, out[-1][1])
+            else:
+                out.append((run, titled))
+        return out
+
+    def _links(self, text: str, left: list[_Word], right: list[_Word]) -> bool:
+        gap = " ".join(text[left[-1].end : right[0].start].casefold().split())
+        return gap in self.cues.org_links and any(w.text in self.cues.org_words for w in left)
 
     def _title_at(self, text: str, words: list[_Word], i: int) -> int:
         """Number of words of a title starting at word ``i`` (0 when none); a compound that ends in a
@@ -181,6 +197,8 @@ class NameFinder:
             return False
         if word.startswith(self.cues.name_prefixes):
             return word.split("-", 1)[1][:1].isupper()
+        if "-" in word and word.rsplit("-", 1)[1].islower():  # "States-led", "VN-troepen"
+            return False
         return word[:1].isupper() and not word.isupper()
 
     def _trim(self, text: str, run: list[_Word]) -> list[_Word]:

@@ -335,6 +335,7 @@ class PlaceCues:
     site_frames: tuple[tuple[str, str], ...] = ()
     container_links: frozenset[str] = frozenset()
     bare_town_blockers: frozenset[str] = frozenset()
+    list_separators: frozenset[str] = frozenset()
     admin_links: frozenset[str] = frozenset()
     part_of_phrases: tuple[str, ...] = ()
 
@@ -362,6 +363,7 @@ class PlaceCues:
             compass_names=dict(data.get("compass_names", {})),
             site_frames=tuple(_frame(f) for f in data.get("site_frames", [])),
             bare_town_blockers=words("bare_town_blockers"),
+            list_separators=frozenset(" ".join(w.casefold().split()) for w in data.get("list_separators", [])),
             container_links=frozenset(" ".join(w.casefold().split()) for w in data.get("container_links", [])),
             admin_links=words("admin_links"),
             part_of_phrases=tuple(" ".join(p.casefold().split()) for p in data.get("part_of_phrases", [])),
@@ -446,6 +448,7 @@ class PlaceFinder:
         self.cues = cues
         self.stage = stage
         self.org_words = org_words
+        self.titles: frozenset[str] = frozenset()  # person titles (kroniek.persons): "Governor" after a place
 
     def find(self, text: str, blocked: list[tuple[int, int]] | None = None) -> list[PlaceMention]:
         """Place mentions in ``text``, in order, none inside the ``blocked`` spans."""
@@ -458,7 +461,20 @@ class PlaceFinder:
         countries = self._mentioned_countries(tokens, strong)
         matches = [m for m in matches if m in strong or self._supported(text, tokens, m, countries)]
         self._narrow_to_container(text, matches)
-        return [self._mention(text, m, countries) for m in matches]
+        return [self._mention(text, m, countries, self._list_countries(text, matches, i)) for i, m in enumerate(matches)]
+
+    def _list_countries(self, text: str, matches: list[RawMatch], i: int) -> frozenset[str]:
+        """Countries of the places listed right next to match ``i`` ("Texas, Georgia, Michigan and ...")
+        whose candidates all lie in one country."""
+        codes: set[str] = set()
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(matches):
+                left, right = sorted((matches[i], matches[j]), key=lambda m: m.start)
+                gap = " ".join(text[left.end : right.start].casefold().split())
+                found = {c.entry.country_code for c in matches[j].candidates}
+                if gap in self.cues.list_separators and len(found) == 1:
+                    codes |= found
+        return frozenset(codes)
 
     def _narrow_to_container(self, text: str, matches: list[RawMatch]) -> None:
         """"Rafah in Egypte", "Paris, Texas", "Christchurch, New Zealand": a place followed by the country or
@@ -533,6 +549,11 @@ class PlaceFinder:
         candidates = candidates or self._transliterated(surface)
         if candidates:
             return RawMatch(start, end, candidates)
+        head, dash, tail = surface.rpartition("-")
+        if dash and head[:1].isupper() and tail.islower() and len(tail) > 2:  # "United States-led"
+            found = self._resolve(text, start, start + len(head))
+            if found is not None:
+                return found
         if " " in surface:
             return None
         return self._resolve_prefixed(surface, start, end)
@@ -624,7 +645,7 @@ class PlaceFinder:
             after = tokens[match.last + 1]
             if _joined(text, tokens[match.last], after) and self._name_like(after.text):
                 if after.text not in self.cues.name_followers and not self._begins_organisation(tokens, match.last + 1):
-                    return True
+                    return after.text.casefold() not in self.titles  # "Wisconsin Governor Tony Evers"
         if match.first == 0:
             return False
         before = tokens[match.first - 1]
@@ -651,15 +672,24 @@ class PlaceFinder:
             codes |= found
         return frozenset(codes)
 
-    def _mention(self, text: str, match: RawMatch, countries: frozenset[str]) -> PlaceMention:
+    def _mention(self, text: str, match: RawMatch, countries: frozenset[str], others: frozenset[str] = frozenset()) -> PlaceMention:
         admin = self._admin_context(text, match)
         entry = max(match.candidates, key=lambda c: candidate_rank(c, countries, admin)).entry
+        if entry.kind == "country" and entry.country_code not in others:
+            entry = self._unit_of_mentioned_country(match, others) or entry
         if admin and entry.kind == "city":
             entry = self._admin_named_after(entry) or entry
         part_of = match.precision == 2 or self._after_part_of(text, match.start)
         precision = 2 if part_of else (2 if self._after_near(text, match.start) else None)
         place = entry.place(precision, part_of)
         return PlaceMention(match.start, match.end, text[match.start : match.end], place, self.stage)
+
+    @staticmethod
+    def _unit_of_mentioned_country(match: RawMatch, others: frozenset[str]) -> GazetteerEntry | None:
+        """"Texas, Georgia, Michigan": a state of the country the places listed next to it are in beats a
+        country of the same name."""
+        units = [c.entry for c in match.candidates if c.entry.kind == "admin" and c.entry.country_code in others]
+        return units[0] if len(units) == 1 else None
 
     def _admin_named_after(self, town: GazetteerEntry) -> GazetteerEntry | None:
         """"de regio Koersk": the admin unit of the town's country named like the town ("Kursk Oblast")."""
@@ -715,8 +745,10 @@ class PlacesStage:
     def finder(self, code: str) -> PlaceFinder:
         """The place finder for language ``code`` (built on first use)."""
         if code not in self._finders:
-            org_words = self.name_finder(code).cues.org_words
-            self._finders[code] = PlaceFinder(load_gazetteer(), load_cues(self.resources, code), self.name, org_words)
+            person_cues = self.name_finder(code).cues
+            finder = PlaceFinder(load_gazetteer(), load_cues(self.resources, code), self.name, person_cues.org_words)
+            finder.titles = person_cues.titles
+            self._finders[code] = finder
         return self._finders[code]
 
     def __call__(self, doc: Document) -> None:
@@ -735,7 +767,8 @@ def _inside_name(place: PlaceMention, names: list[Any]) -> bool:
             if name.refers_to and place.place.kind != "country":
                 return True
         elif name.start <= place.start and place.end <= name.end:
-            return True
+            # in an organisation's name a country keeps its place: "Parliament of Iraq", "Supreme Court of the United States"
+            return name.label == "PER" or place.place.kind != "country"
     return False
 
 
