@@ -202,3 +202,9 @@ def test_sites_in_their_frame_and_names_after_titles(stage: PlacesStage) -> None
     assert places(stage, "John Bolton left. Bolton said so.", "en") == []
     assert [p[0] for p in places(stage, "the United States-led war", "en")] == ["United States"]
     assert places(stage, "She studied at the University of California.", "en") == []
+
+
+def test_small_towns_listed_after_a_supported_one(stage: PlacesStage) -> None:
+    found = places(stage, "Appliances came from Dolgellau, Barmouth and Bala.", "en")
+    assert [(text, code) for text, _, code in found] == [("Dolgellau", "GB"), ("Barmouth", "GB"), ("Bala", "GB")]
+    assert places(stage, "Appliances came Dolgellau, Barmouth and Bala.", "en") == []

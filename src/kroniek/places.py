@@ -459,7 +459,8 @@ class PlaceFinder:
         matches = [m for m in matches if self._keep(text, m, lowercase_words, in_names)]
         strong = [m for m in matches if any(is_strong(c) for c in m.candidates)]
         countries = self._mentioned_countries(tokens, strong)
-        matches = [m for m in matches if m in strong or self._supported(text, tokens, m, countries)]
+        supported = [m for m in matches if m in strong or self._supported(text, tokens, m, countries)]
+        matches = self._with_listed_towns(text, matches, supported)
         self._narrow_to_container(text, matches)
         return [self._mention(text, m, countries, self._list_countries(text, matches, i)) for i, m in enumerate(matches)]
 
@@ -475,6 +476,25 @@ class PlaceFinder:
                 if gap in self.cues.list_separators and len(found) == 1:
                     codes |= found
         return frozenset(codes)
+
+    def _with_listed_towns(self, text: str, matches: list[RawMatch], supported: list[RawMatch]) -> list[RawMatch]:
+        """"from Dolgellau, Harlech, Barmouth and Bala": a town listed next to an accepted town of its
+        country is accepted too (in both directions along the list)."""
+        accepted = {id(m) for m in supported}
+        changed = True
+        while changed:
+            changed = False
+            for left, right in zip(matches, matches[1:]):
+                if (id(left) in accepted) == (id(right) in accepted):
+                    continue
+                known, other = (left, right) if id(left) in accepted else (right, left)
+                gap = " ".join(text[left.end : right.start].casefold().split())
+                codes = {c.entry.country_code for c in known.candidates}
+                if gap in self.cues.list_separators and any(c.entry.country_code in codes for c in other.candidates):
+                    other.candidates = [c for c in other.candidates if c.entry.country_code in codes]
+                    accepted.add(id(other))
+                    changed = True
+        return [m for m in matches if id(m) in accepted]
 
     def _narrow_to_container(self, text: str, matches: list[RawMatch]) -> None:
         """"Rafah in Egypte", "Paris, Texas", "Christchurch, New Zealand": a place followed by the country or
