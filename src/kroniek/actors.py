@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 from .errors import ConfigError
 
@@ -79,6 +80,15 @@ def definite_countries(path: str | None = None) -> frozenset[str]:
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"cannot read actor lexicon: {exc}", source=str(source)) from exc
     return frozenset(data.get("countries", {}).get("definite_article", ()))
+
+
+def actor_country_names(country: Any, definite: frozenset[str]) -> tuple[str, str]:
+    """A gazetteer country's English name alone ("United States", for "Protesters (United States)") and
+    as it follows "of" in ACLED actor names ("Military Forces of the United States")."""
+    if country is None:
+        return "", ""
+    name = country.name.removeprefix("The ")  # GeoNames writes "The Netherlands"
+    return name, (f"the {name}" if country.country_code in definite else name)
 
 
 def is_acronym(alias: str) -> bool:

@@ -20,7 +20,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .actors import Actor, ActorMatcher, definite_countries, load_actors  # noqa: F401 - re-exported for callers
+from .actors import (  # noqa: F401 - re-exported
+    Actor,
+    ActorMatcher,
+    actor_country_names,
+    definite_countries,
+    load_actors,
+)
 from .document import Document, Entity, PlaceMention
 from .persons import NameFinder, PersonCues
 from .places import Gazetteer, PlaceCues, load_cues, load_gazetteer
@@ -61,17 +67,12 @@ class StateForces:
         self.noun_of = re.compile(rf"(?<!\w)(\w*?)({nouns})\s+(?:{links})\s+(?:(?:{articles})\s+)?$", re.IGNORECASE)
 
     def plain_name(self, code: str) -> str:
-        """The country's English name as the gazetteer has it ("United States")."""
-        entry = self.gazetteer.country(code)
-        return entry.name if entry else ""
+        """The country's English name alone ("United States")."""
+        return actor_country_names(self.gazetteer.country(code), self.definite)[0]
 
     def country_name(self, code: str) -> str:
-        """The country's English name as actor names use it ("the United States")."""
-        entry = self.gazetteer.country(code)
-        if entry is None:
-            return ""
-        name = entry.name.removeprefix("The ")  # GeoNames writes "The Netherlands"
-        return f"the {name}" if code in self.definite else name
+        """The country's English name as state-force names use it ("the United States")."""
+        return actor_country_names(self.gazetteer.country(code), self.definite)[1]
 
     def find(self, text: str, anchors: list[tuple[int, int, str]]) -> list[Found]:
         """State forces around ``anchors`` (start, end, ISO code of an adjective or country name)."""

@@ -47,8 +47,8 @@ from .document import (
 )
 from .errors import ConfigError
 from .registry import register_stage
-from .roles import UnnamedRoles, add_earlier_places, add_unnamed_roles
 from .resources import Resources
+from .roles import UnnamedRoles, add_earlier_places, add_unnamed_roles
 
 STAGE_NAME = "events.lexicon.v1"
 
@@ -700,14 +700,10 @@ class EventsStage:
 
     def country_names(self, code: str) -> tuple[str, str]:
         """A country's English name alone ("United States") and after "of" ("the United States")."""
-        from .actors import definite_countries
+        from .actors import actor_country_names, definite_countries
         from .places import load_gazetteer
 
-        entry = load_gazetteer().country(code)
-        if entry is None:
-            return "", ""
-        name = entry.name.removeprefix("The ")
-        return name, (f"the {name}" if code in definite_countries() else name)
+        return actor_country_names(load_gazetteer().country(code), definite_countries())
 
 
 @register_stage(STAGE_NAME, "event mentions from trigger words (ACLED types), with arguments from the same sentence")
