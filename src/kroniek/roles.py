@@ -19,7 +19,8 @@ from .document import Document, EventMention
 
 WORD_END = r"(?!\w)"
 CIVILIAN_TARGET_TYPES = frozenset({"violence_against_civilians", "explosions_remote_violence"})
-CIVILIANS = "Civilians ({country})"  # ACLED's name, the same in every language
+CIVILIANS = "Civilians ({country})"  # ACLED's names, the same in every language
+DEFAULT_ACTORS = {"protests": "Protesters ({country})", "riots": "Rioters ({country})"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +75,8 @@ def add_unnamed_roles(doc: Document, roles: UnnamedRoles, country_names: Any) ->
         if not event.actors:
             at = event.trigger.start - offset
             event.actors.extend(roles.nearest(text, roles.actors, at, country, of_country))
+        if not event.actors and event.type in DEFAULT_ACTORS:  # a protest is by protesters, a riot by rioters
+            event.actors.append(DEFAULT_ACTORS[event.type].format(country=country))
         if not event.targets and event.type in CIVILIAN_TARGET_TYPES and event.modality != "generic":
             targets = [n for n in roles.names(text, roles.targets, country, of_country) if n not in event.actors]
             event.targets.extend(targets or _default_victims(event, country))
