@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kroniek.document import Document
 from kroniek.places import Gazetteer, PlacesStage, exact_key, folded_key, load_gazetteer
@@ -208,3 +210,24 @@ def test_small_towns_listed_after_a_supported_one(stage: PlacesStage) -> None:
     found = places(stage, "Appliances came from Dolgellau, Barmouth and Bala.", "en")
     assert [(text, code) for text, _, code in found] == [("Dolgellau", "GB"), ("Barmouth", "GB"), ("Bala", "GB")]
     assert places(stage, "Appliances came Dolgellau, Barmouth and Bala.", "en") == []
+
+
+_SOUP_STAGE = PlacesStage(Resources())
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Rafah", "in", "Egypt", ",", "and", "Georgia", "Texas", "U.S.", "States-led", "United", "the",
+             "University", "of", "California", "kamp", "Moria", "Zuid-Kivu", "Asjkelon", "John", "Bolton", ".", "-"]
+        ),
+        max_size=14,
+    ),
+    st.sampled_from(["en", "nl"]),
+)
+def test_never_crashes_on_name_soup(words: list[str], lang: str) -> None:
+    text = " ".join(words)
+    doc = Document("t", text, lang=lang)
+    _SOUP_STAGE(doc)
+    assert all(doc.text[m.start : m.end] == m.text and m.start < m.end for m in doc.places)
