@@ -231,3 +231,8 @@ def test_never_crashes_on_name_soup(words: list[str], lang: str) -> None:
     doc = Document("t", text, lang=lang)
     _SOUP_STAGE(doc)
     assert all(doc.text[m.start : m.end] == m.text and m.start < m.end for m in doc.places)
+
+
+def test_a_capitalised_article_mid_sentence_begins_a_title(stage: PlacesStage) -> None:
+    assert places(stage, "Later The Atlantic reported it.", "en") == []
+    assert [p[1] for p in places(stage, "They fled to The Hague.", "en")] == ["The Hague"]

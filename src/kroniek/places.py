@@ -74,6 +74,7 @@ class PlaceCues:
     container_links: frozenset[str] = frozenset()
     bare_town_blockers: frozenset[str] = frozenset()
     list_separators: frozenset[str] = frozenset()
+    title_articles: frozenset[str] = frozenset()
     admin_links: frozenset[str] = frozenset()
     part_of_phrases: tuple[str, ...] = ()
 
@@ -101,6 +102,7 @@ class PlaceCues:
             compass_names=dict(data.get("compass_names", {})),
             site_frames=tuple(_frame(f) for f in data.get("site_frames", [])),
             bare_town_blockers=words("bare_town_blockers"),
+            title_articles=frozenset(data.get("title_articles", [])),
             list_separators=frozenset(" ".join(w.casefold().split()) for w in data.get("list_separators", [])),
             container_links=frozenset(" ".join(w.casefold().split()) for w in data.get("container_links", [])),
             admin_links=words("admin_links"),
@@ -380,9 +382,17 @@ class PlaceFinder:
             return False  # a stoplisted word, "Iraqi", "US$"
         if surface in self.org_words:  # "University", "Congress": organisation words of the name finder
             return False
+        if self._after_title_article(text, match):  # "The Atlantic reported", "The Times"
+            return False
         if is_sentence_initial(text, match.start) and self._common_word(surface, lowercase_words):
             return False
         return surface not in in_names or any(c.entry.kind == "country" for c in match.candidates)
+
+    def _after_title_article(self, text: str, match: RawMatch) -> bool:
+        """A capitalised article mid-sentence before the name begins the title of a paper or a work."""
+        before = text[max(0, match.start - 5) : match.start]
+        article = before.split()[-1] if before.split() and before.endswith(" ") else ""
+        return article in self.cues.title_articles and not is_sentence_initial(text, match.start - len(article) - 1)
 
     def is_nationality(self, word: str) -> bool:
         """A nationality adjective or demonym ("Iraakse", "Iraqi", "IRAQI")."""
