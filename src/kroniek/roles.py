@@ -19,6 +19,7 @@ from .document import Document, EventMention
 
 WORD_END = r"(?!\w)"
 CIVILIAN_TARGET_TYPES = frozenset({"violence_against_civilians", "explosions_remote_violence"})
+CIVILIAN_TARGET_SUBTYPES = frozenset({"arrests"})  # unnamed people arrested are civilians (ACLED)
 CIVILIANS = "Civilians ({country})"  # ACLED's names, the same in every language
 DEFAULT_ACTORS = {"protests": "Protesters ({country})", "riots": "Rioters ({country})"}
 
@@ -77,7 +78,8 @@ def add_unnamed_roles(doc: Document, roles: UnnamedRoles, country_names: Any) ->
             event.actors.extend(roles.nearest(text, roles.actors, at, country, of_country))
         if not event.actors and event.type in DEFAULT_ACTORS:  # a protest is by protesters, a riot by rioters
             event.actors.append(DEFAULT_ACTORS[event.type].format(country=country))
-        if not event.targets and event.type in CIVILIAN_TARGET_TYPES and event.modality != "generic":
+        civilian_kind = event.type in CIVILIAN_TARGET_TYPES or event.subtype in CIVILIAN_TARGET_SUBTYPES
+        if not event.targets and civilian_kind and event.modality != "generic":
             targets = [n for n in roles.names(text, roles.targets, country, of_country) if n not in event.actors]
             event.targets.extend(targets or _default_victims(event, country))
 
@@ -97,8 +99,10 @@ def add_earlier_places(doc: Document) -> None:
 
 
 def _default_victims(event: EventMention, country: str) -> list[str]:
-    """Violence against civilians, or a blast that killed or wounded people, hit civilians unless named."""
-    if event.type == "violence_against_civilians" or event.fatalities or event.injured:
+    """Violence against civilians, an arrest, or a blast that killed or wounded people: civilians unless named."""
+    if event.type == "violence_against_civilians" or event.subtype in CIVILIAN_TARGET_SUBTYPES:
+        return [CIVILIANS.format(country=country)]
+    if event.fatalities or event.injured:
         return [CIVILIANS.format(country=country)]
     return []
 
