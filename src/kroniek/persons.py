@@ -18,8 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import KroniekError
-from .places import is_sentence_initial
+from .places import is_sentence_initial, phrase_key
 
 WORD = re.compile(r"\w+(?:['’\-.]\w+)*")
 MAX_NAME_WORDS = 5
@@ -53,7 +52,7 @@ class PersonCues:
             place_words=frozenset(data.get("place_words", [])),
             not_names=frozenset(data.get("not_names", [])),
             stop_words=stop_words,
-            org_links=frozenset(" ".join(w.casefold().split()) for w in data.get("org_links", [])),
+            org_links=frozenset(phrase_key(w) for w in data.get("org_links", [])),
             max_title_words=max((len(t.split()) for t in titles), default=1),
         )
 
@@ -95,11 +94,7 @@ def load_person_cues(resources: Any, code: str) -> PersonCues:
     """The name-finder words of language ``code`` (empty for a language without ``persons.toml``)."""
     from .places import spacy_stop_words
 
-    try:
-        section = resources.lang_data(code).section("persons")
-    except KroniekError:  # a language without data has no cues
-        section = {}
-    return PersonCues.from_section(section, spacy_stop_words(code))
+    return PersonCues.from_section(resources.lang_section(code, "persons"), spacy_stop_words(code))
 
 
 class NameFinder:
@@ -170,7 +165,7 @@ class NameFinder:
         return out
 
     def _links(self, text: str, left: list[_Word], right: list[_Word]) -> bool:
-        gap = " ".join(text[left[-1].end : right[0].start].casefold().split())
+        gap = phrase_key(text[left[-1].end : right[0].start])
         return gap in self.cues.org_links and any(w.text in self.cues.org_words for w in left)
 
     def _title_at(self, text: str, words: list[_Word], i: int) -> int:

@@ -22,7 +22,6 @@ from typing import Any
 
 from .actors import ActorMatcher
 from .document import Document, PlaceMention
-from .errors import KroniekError
 from .gazetteer import (  # noqa: F401 - re-exported: callers import the gazetteer from here too
     PLACE_KINDS,
     SMALL_TOWN_PREFIX,
@@ -80,7 +79,8 @@ class PlaceCues:
 
     @classmethod
     def from_section(cls, data: dict[str, Any], stop_words: frozenset[str] = frozenset()) -> PlaceCues:
-        words = lambda key: frozenset(data.get(key, []))
+        words = lambda key: frozenset(data.get(key, []))  # noqa: E731
+        phrases = lambda key: frozenset(phrase_key(p) for p in data.get(key, []))  # noqa: E731
         return cls(
             prepositions=words("prepositions"),
             near_prepositions=words("near_prepositions"),
@@ -103,11 +103,16 @@ class PlaceCues:
             site_frames=tuple(_frame(f) for f in data.get("site_frames", [])),
             bare_town_blockers=words("bare_town_blockers"),
             title_articles=frozenset(data.get("title_articles", [])),
-            list_separators=frozenset(" ".join(w.casefold().split()) for w in data.get("list_separators", [])),
-            container_links=frozenset(" ".join(w.casefold().split()) for w in data.get("container_links", [])),
+            list_separators=phrases("list_separators"),
+            container_links=phrases("container_links"),
             admin_links=words("admin_links"),
-            part_of_phrases=tuple(" ".join(p.casefold().split()) for p in data.get("part_of_phrases", [])),
+            part_of_phrases=tuple(phrase_key(p) for p in data.get("part_of_phrases", [])),
         )
+
+
+def phrase_key(text: str) -> str:
+    """A phrase or the text between two mentions, compared casefolded with single spaces."""
+    return " ".join(text.casefold().split())
 
 
 def _frame(frame: str) -> tuple[str, str]:
@@ -128,11 +133,7 @@ def spacy_stop_words(code: str) -> frozenset[str]:
 
 def load_cues(resources: Resources, code: str) -> PlaceCues:
     """The place cues for language ``code`` (empty cues for a language without data)."""
-    try:
-        section = resources.lang_data(code).section("places")
-    except KroniekError:
-        section = {}
-    return PlaceCues.from_section(section, spacy_stop_words(code))
+    return PlaceCues.from_section(resources.lang_section(code, "places"), spacy_stop_words(code))
 
 
 @dataclass(slots=True)
@@ -211,7 +212,7 @@ class PlaceFinder:
         for j in (i - 1, i + 1):
             if 0 <= j < len(matches):
                 left, right = sorted((matches[i], matches[j]), key=lambda m: m.start)
-                gap = " ".join(text[left.end : right.start].casefold().split())
+                gap = phrase_key(text[left.end : right.start])
                 found = {c.entry.country_code for c in matches[j].candidates}
                 if gap in self.cues.list_separators and len(found) == 1:
                     codes |= found
@@ -228,7 +229,7 @@ class PlaceFinder:
                 if (id(left) in accepted) == (id(right) in accepted):
                     continue
                 known, other = (left, right) if id(left) in accepted else (right, left)
-                gap = " ".join(text[left.end : right.start].casefold().split())
+                gap = phrase_key(text[left.end : right.start])
                 codes = {c.entry.country_code for c in known.candidates}
                 if gap in self.cues.list_separators and any(c.entry.country_code in codes for c in other.candidates):
                     other.candidates = [c for c in other.candidates if c.entry.country_code in codes]
@@ -240,7 +241,7 @@ class PlaceFinder:
         """"Rafah in Egypte", "Paris, Texas", "Christchurch, New Zealand": a place followed by the country or
         region it lies in keeps only the candidates there (when some are)."""
         for place, container in itertools.pairwise(matches):
-            gap = " ".join(text[place.end : container.start].casefold().split())
+            gap = phrase_key(text[place.end : container.start])
             if gap not in self.cues.container_links:
                 continue
             areas = [c.entry for c in container.candidates if c.entry.kind in ("country", "admin")]
@@ -476,7 +477,7 @@ class PlaceFinder:
 
     def _after_part_of(self, text: str, start: int) -> bool:
         """"in het noorden van X", "the north of X": a part of X (precision 2)."""
-        before = " ".join(text[max(0, start - 40) : start].casefold().split())
+        before = phrase_key(text[max(0, start - 40) : start])
         return any(before.endswith(phrase) for phrase in self.cues.part_of_phrases)
 
     def _after_near(self, text: str, start: int) -> bool:

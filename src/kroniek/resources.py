@@ -26,6 +26,16 @@ class Resources:
 
         return load_language_data(code)
 
+    def lang_section(self, code: str, name: str) -> dict[str, Any]:
+        """One data file of language ``code`` (``lang/<code>/<name>.toml``); empty for a language
+        Kroniek has no data for, so that a stage simply finds nothing there."""
+        from .errors import KroniekError
+
+        try:
+            return self.lang_data(code).section(name)
+        except KroniekError:
+            return {}
+
     def spacy_pipeline(self, code: str) -> Any:
         """The spaCy pipeline for language ``code`` (built on first use, then cached)."""
         if code not in self._nlp:
