@@ -41,14 +41,20 @@ def default_actors_path() -> Path:
 
 
 @lru_cache(maxsize=4)
-def load_actors(path: str | None = None) -> tuple[Actor, ...]:
-    """The actor lexicon (default: the shipped ``data/actors.toml``), read once per process."""
+def _knowledge_base(path: str | None = None) -> tuple[str, dict]:
+    """(source, parsed TOML) of the actor knowledge base, read once per process."""
     source = Path(path) if path else default_actors_path()
     try:
-        data = tomllib.loads(source.read_text("utf-8"))
+        return str(source), tomllib.loads(source.read_text("utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"cannot read actor lexicon: {exc}", source=str(source)) from exc
-    return tuple(_actor(item, str(source)) for item in data.get("actor", []))
+
+
+@lru_cache(maxsize=4)
+def load_actors(path: str | None = None) -> tuple[Actor, ...]:
+    """The actor lexicon (default: the shipped ``data/actors.toml``), read once per process."""
+    source, data = _knowledge_base(path)
+    return tuple(_actor(item, source) for item in data.get("actor", []))
 
 
 NON_LANGUAGE_LISTS = frozenset({"aliases", "predecessors"})
@@ -74,12 +80,7 @@ def _actor(item: dict, source: str) -> Actor:
 @lru_cache(maxsize=4)
 def definite_countries(path: str | None = None) -> frozenset[str]:
     """ISO codes whose English name takes "the" in actor names ("Military Forces of the United States")."""
-    source = Path(path) if path else default_actors_path()
-    try:
-        data = tomllib.loads(source.read_text("utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"cannot read actor lexicon: {exc}", source=str(source)) from exc
-    return frozenset(data.get("countries", {}).get("definite_article", ()))
+    return frozenset(_knowledge_base(path)[1].get("countries", {}).get("definite_article", ()))
 
 
 def actor_country_names(country: Any, definite: frozenset[str]) -> tuple[str, str]:
