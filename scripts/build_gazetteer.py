@@ -17,7 +17,9 @@ Inputs (under ``$KRONIEK_SHARED`` or ``<repo>/../shared``):
   and ``precision`` their ``precision_hint``. Rows with ``coord_source`` ``centroid:<kind>:<codes>``
   get the mean coordinates of the named countries (``centroid:countries:ML,NE,BF``) or admin1
   regions (``centroid:admin1:SY.02,SY.05``) of the built gazetteer. A cities1000 town that a
-  supplement row names within 10 km is left out (the curated row replaces it).
+  supplement row names within 10 km is left out (the curated row replaces it). A curated row that names
+  a GeoNames town or admin1 region (same name and country, close) takes that row's GeoNames id and
+  replaces it, so a place has one row whichever id scheme names it.
 
 Output: one row per place, sorted, tab-separated, with a header (see ``COLUMNS``); ``names`` holds
 the other names of the place (``|``-separated). Countries get their capital's coordinates (or, with no
@@ -67,6 +69,9 @@ GENERIC_REGION_NAMES = {
     "Lower", "North", "Northern", "Plateau", "Rivers", "Sea", "South", "Southern", "Upper", "West", "Western",
 }
 REGION_SUFFIXES = ("Province", "Governorate", "Oblast", "Region", "State", "Department", "District", "Prefecture")
+COMPASS_HYPHEN = re.compile(r"^(North|South)-(East|West)\b")
+TWIN_KM = {"city": 10.0, "region": 60.0, "admin": 60.0}  # a curated row this close to its GeoNames twin is that place
+TWIN_KINDS = {"city": ("city",), "region": ("admin",), "admin": ("admin",), "locality": ("locality",)}
 LATIN_NAME = re.compile(r"^[A-Za-zÀ-ɏḀ-ỿ'’ .-]+$")
 
 
@@ -195,7 +200,13 @@ def region_aliases(name: str) -> set[str]:
     for prefix in ("Al ", "An ", "Ar ", "As "):
         if name.startswith(prefix) and len(name) > len(prefix) + 3:
             out.add(name[len(prefix):])
+    out |= {COMPASS_HYPHEN.sub(_joined_compass, n) for n in out}  # "South-West" -> "Southwest"
+    out |= {f"{n} Region" for n in out if COMPASS_HYPHEN.match(name) and " " not in n}
     return {n for n in out if n not in GENERIC_REGION_NAMES and len(n) >= 3}
+
+
+def _joined_compass(match: re.Match[str]) -> str:
+    return match.group(1) + match.group(2).lower()
 
 
 def region_rows(shared: Path, records: list[list[str]], cities: list[Row]) -> list[Row]:
@@ -278,6 +289,29 @@ def supplement_rows(records: list[dict[str, str]], countries: list[Row], regions
     return rows
 
 
+def adopt_geonames_twins(curated: list[Row], known: list[Row]) -> list[Row]:
+    """A curated row naming the same place as a GeoNames row (same name and country, compatible kind,
+    close) takes its GeoNames id, so both id schemes point to one place; the twin is returned to drop."""
+    index = _near_index(known)
+    twins = []
+    for row in curated:
+        twin = _twin_of(row, index)
+        if twin is not None:
+            row.geonames_id, row.population, row.feature_code = twin.geonames_id, twin.population, twin.feature_code
+            row.names |= twin.names | {twin.name}
+            twins.append(twin)
+    return twins
+
+
+def _twin_of(row: Row, index: dict[tuple[str, str], list[Row]]) -> Row | None:
+    for name in sorted(row.names | {row.name}):
+        for other in index.get((row.country_code, name_key(name)), []):
+            if other.kind in TWIN_KINDS.get(row.kind, ()) and other.lat is not None and row.lat is not None:
+                if distance_km(row.lat, row.lon, other.lat, other.lon) < TWIN_KM.get(row.kind, DEDUPE_KM):
+                    return other
+    return None
+
+
 def read_small_towns(path: Path) -> list[dict[str, str]]:
     with gzip.open(path, "rt", encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
@@ -334,6 +368,8 @@ def build(shared: Path, supplement: Path = SUPPLEMENT) -> str:
     regions = region_rows(shared, records, cities)
     countries = country_rows(shared, cities)
     curated = supplement_rows(read_supplement(supplement), countries, regions)
+    twins = {id(t) for t in adopt_geonames_twins(curated, regions + cities)}
+    regions, cities = [r for r in regions if id(r) not in twins], [c for c in cities if id(c) not in twins]
     small = small_town_rows(shared / "data" / "geonames-cities1000" / "rg_cities1000.csv.gz", cities + curated)
     rows = countries + regions + cities + curated + small
     rows.sort(key=Row.sort_key)

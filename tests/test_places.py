@@ -236,3 +236,25 @@ def test_never_crashes_on_name_soup(words: list[str], lang: str) -> None:
 def test_a_capitalised_article_mid_sentence_begins_a_title(stage: PlacesStage) -> None:
     assert places(stage, "Later The Atlantic reported it.", "en") == []
     assert [p[1] for p in places(stage, "They fled to The Hague.", "en")] == ["The Hague"]
+
+
+def test_an_admin_word_after_a_name_supports_it_and_completes_it(stage: PlacesStage) -> None:
+    assert [(p[0], p[2]) for p in places(stage, "Coalition jets struck Saada province.", "en")] == [("Saada", "YE")]
+    found = places(stage, "Troops killed six militants in the Tirah Valley of Khyber district.", "en")
+    assert ("Khyber", "Khyber District", "PK") in found
+    assert places(stage, "Separatists attacked the Southwest Region.", "en") == [("Southwest Region", "South-West", "CM")]
+
+
+def test_own_name_variants_are_own_names(stage: PlacesStage) -> None:
+    assert places(stage, "Turkish-backed fighters seized Afrin after an offensive.", "en") == [("Afrin", "‘Afrīn", "SY")]
+
+
+def test_a_small_town_needs_more_than_its_country(stage: PlacesStage) -> None:
+    text = "In the U.S., his campaign called for CNN to fire Lockhart."
+    assert [p[0] for p in places(stage, text, "en")] == ["U.S."]
+
+
+def test_a_town_listed_with_a_person_is_a_surname(stage: PlacesStage) -> None:
+    text = "President Donald Trump spoke. Bolton gave a different account. Trump and Bolton have been at odds."
+    assert places(stage, text, "en") == []
+    assert ("Bolton", "Bolton", "GB") in places(stage, "Trump and Bolton met. Later they flew to Bolton.", "en")

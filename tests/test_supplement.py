@@ -55,8 +55,19 @@ def test_every_row_is_in_the_gazetteer_with_coordinates(supplement: list[dict[st
     gazetteer = load_gazetteer()
     for row in supplement:
         entry = gazetteer.by_supplement_id(row["id"])
-        assert entry is not None and entry.geonames_id is None, row["id"]
+        assert entry is not None, row["id"]
+        twin = entry.geonames_id is not None  # the curated row names a GeoNames place: it carries both ids
+        assert not twin or gazetteer.by_id(entry.geonames_id) is entry, row["id"]
         assert entry.name == row["name"] and entry.lat is not None and -90 <= entry.lat <= 90, row["id"]
         assert entry.lon is not None and -180 <= entry.lon <= 180, row["id"]
         place = entry.place()
-        assert place.geonames_id is None and place.precision == int(row["precision_hint"])
+        assert place.geonames_id == entry.geonames_id and place.precision == int(row["precision_hint"])
+
+
+def test_a_curated_row_naming_a_geonames_place_takes_its_id() -> None:
+    gazetteer = load_gazetteer()
+    zuwara = gazetteer.by_supplement_id("loc-zuwara")
+    assert zuwara is not None and zuwara.geonames_id == 2208425
+    assert [c.entry for c in gazetteer.lookup("Zuwarah")] == [zuwara]  # one row, not two
+    camp = gazetteer.by_supplement_id("camp-bureij")  # a camp is not the town beside it
+    assert camp is not None and camp.geonames_id is None

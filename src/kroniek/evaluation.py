@@ -108,12 +108,12 @@ SAME_SITE_KM = 10.0  # two places without a GeoNames id this close are the same 
 def _same_place(gold: Item, predicted: Item) -> bool:
     """Same GeoNames id; for places without one (supplement, cities1000, whose id schemes may differ
     between annotator and gazetteer): same supplement id, same name, or within ``SAME_SITE_KM``."""
+    if gold.get("supplement_id") and gold.get("supplement_id") == predicted.get("supplement_id"):
+        return True  # (a curated place may carry both ids)
     if gold.get("geonames_id") is not None:
         return gold.get("geonames_id") == predicted.get("geonames_id")
     if predicted.get("geonames_id") is not None and gold.get("supplement_id"):
         return False  # the gold place is known to lie outside GeoNames
-    if gold.get("supplement_id") and gold.get("supplement_id") == predicted.get("supplement_id"):
-        return True
     distance = distance_km(gold, predicted)
     return _same_name(gold.get("name"), predicted.get("name")) or (distance is not None and distance <= SAME_SITE_KM)
 

@@ -152,7 +152,7 @@ class Gazetteer:
             for name in names:
                 self._index(name, index * 2 + int(is_own))
                 for variant in name_variants(name):
-                    self._index(variant, index * 2)
+                    self._index(variant, index * 2 + int(is_own))
 
     def _index(self, name: str, code: int) -> None:
         key = exact_key(name)

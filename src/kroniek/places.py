@@ -23,6 +23,7 @@ from typing import Any
 from .actors import ActorMatcher
 from .document import Document, PlaceMention
 from .gazetteer import (  # noqa: F401 - re-exported: callers import the gazetteer from here too
+    AREA_KINDS,
     PLACE_KINDS,
     SMALL_TOWN_PREFIX,
     Candidate,
@@ -254,13 +255,26 @@ class PlaceFinder:
         town word before it ("in", "de grensstad", "the city of"), or, for a cities15000 town, a place in
         the sentence that is not its start (a capitalised word there is a name)."""
         if any(c.entry.country_code in countries for c in match.candidates):
-            return True
+            # a cities1000 town needs more than its country: "Lockhart", "Mack" are names too
+            if not all(c.entry.is_small_town for c in match.candidates) or self._before_container(text, match):
+                return True
         before = [t.text.casefold() for t in tokens[max(0, match.first - 2) : match.first]]
         if before and (before[-1] in self.cues.prepositions or before[-1] in self.cues.town_words):
             return True
         if len(before) == 2 and before[1] in self.cues.admin_links and before[0] in self.cues.town_words:
             return True
+        if self._admin_context(text, match):  # "Saada province", "de provincie Idlib"
+            return True
         return self._bare_town(text, tokens, match)
+
+    def _before_container(self, text: str, match: RawMatch) -> bool:
+        """"Mafa in Nigeria", "Mafa, Borno": a container link and a capitalised name follow."""
+        after = text[match.end : match.end + 40]
+        for link in self.cues.container_links:
+            rest = after.removeprefix(link if link in ",;" else f" {link}").lstrip()
+            if rest != after.lstrip() and is_capitalised(rest.split(maxsplit=1)[0] if rest else ""):
+                return True
+        return False
 
     def _bare_town(self, text: str, tokens: list[Token], match: RawMatch) -> bool:
         """A cities15000 town by its own name, mid-sentence, not after an article or "of" ("the
@@ -307,7 +321,7 @@ class PlaceFinder:
     def _resolve(self, text: str, start: int, end: int) -> RawMatch | None:
         surface = text[start:end]
         candidates = self._site(text, start, end) or self._exonym(surface) or self._lookup(surface)
-        candidates = candidates or self._transliterated(surface)
+        candidates = candidates or self._transliterated(surface) or self._with_admin_word(surface, text, end)
         if candidates:
             return RawMatch(start, end, candidates)
         head, dash, tail = surface.rpartition("-")
@@ -329,6 +343,14 @@ class PlaceFinder:
             if found:
                 return found
         return []
+
+    def _with_admin_word(self, surface: str, text: str, end: int) -> list[Candidate]:
+        """"Khyber district", "Saada province": the name with the admin word that follows it."""
+        words = text[end : end + 20].split(maxsplit=1)
+        word = words[0].strip(".,;:!?)\"'’”") if words else ""
+        if word.casefold() not in self.cues.admin_words:
+            return []
+        return [c for c in self._lookup(f"{surface} {word.title()}") if c.entry.kind in AREA_KINDS]
 
     def _transliterated(self, surface: str) -> list[Candidate]:
         """The name in the gazetteer's (English) transliteration: "Asjkelon" -> "Ashkelon", "Zuid-Kivu" ->
@@ -525,7 +547,34 @@ class PlacesStage:
         blocked = [(start, end) for start, end, _ in self.actor_matcher(doc.lang).find(text)]
         places = self.finder(doc.lang).find(text, blocked + non_place_entity_spans(doc.analysis))
         names = self.name_finder(doc.lang).find(text, [(p.start, p.end) for p in places])
-        doc.places = [p for p in places if not _inside_name(p, names)]
+        places = [p for p in places if not _inside_name(p, names)]
+        cues = self.finder(doc.lang).cues
+        persons = _listed_with_persons(text, places, names, cues.list_separators)
+        doc.places = [p for p in places if p.text not in persons or _after_word(text, p.start, cues.prepositions)]
+
+
+def _listed_with_persons(text: str, places: list[PlaceMention], names: list[Any], separators: frozenset[str]) -> set[str]:
+    """Towns listed next to a person's name ("Trump and Bolton", "Bolton or Trump"): surnames, there and
+    wherever else the text uses them without a place preposition (one sense per text)."""
+    person_words = {w for n in names if n.label == "PER" for w in n.text.split()}
+    joins = sorted((s for s in separators if any(c.isalpha() for c in s)), key=len, reverse=True)  # not "Paris, Anne Hidalgo"
+    out = set()
+    for place in places:
+        if place.place.kind == "country":
+            continue
+        before, after = text[max(0, place.start - 30) : place.start], text[place.end : place.end + 30]
+        for join in joins:
+            left = before.rstrip().removesuffix(join).split()
+            right = after.lstrip().removeprefix(join).split()
+            if (before.rstrip().endswith(" " + join) and left and left[-1] in person_words) or (
+                after.lstrip().startswith(join + " ") and right and right[0].strip(".,;:") in person_words):
+                out.add(place.text)
+    return out
+
+
+def _after_word(text: str, start: int, words: frozenset[str]) -> bool:
+    before = text[max(0, start - 20) : start].split()
+    return bool(before) and before[-1].casefold() in words
 
 
 def _inside_name(place: PlaceMention, names: list[Any]) -> bool:
