@@ -413,6 +413,69 @@ def bench_table(result: Any) -> Any:
 
 
 @app.command()
+@at_the_edge
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port to listen on", min=1, max=65535)] = 8000,
+    token: Annotated[Optional[str], typer.Option(help="bearer token enabling POST /api/documents (else settings api.token)")] = None,
+    workers: Annotated[int, typer.Option(help="server processes (more than one uses more cores)", min=1)] = 1,
+) -> None:
+    """Serve the chronicle over HTTP: the JSON API under /api and the web page at /."""
+    import uvicorn
+
+    from .api import create_app
+
+    settings = _settings(db=db)
+    if "://" not in settings.db and not Path(settings.db).is_file():
+        raise ConfigError(f"no chronicle at {settings.db}: run 'kroniek ingest' or 'kroniek demo' first", source="--db")
+    mode = "read-only" if not (token or settings.api.token) else "POST /api/documents enabled"
+    _stderr().print(f"serving {settings.db} at http://{host}:{port}/ ({mode})")
+    if workers == 1:
+        uvicorn.run(create_app(settings, token=token), host=host, port=port, log_level="warning")
+        return
+    os.environ["KRONIEK_DB"] = settings.db  # the worker processes build the app from the settings
+    if token:
+        os.environ["KRONIEK_API__TOKEN"] = token
+    uvicorn.run("kroniek.api.app:app_from_settings", factory=True, host=host, port=port, workers=workers,
+                log_level="warning")
+
+
+@app.command(name="bench-api")
+@at_the_edge
+def bench_api(
+    db: Annotated[Path, typer.Option("--db", help="synthetic chronicle to build or reuse")] = Path("kroniek-bench-api.db"),
+    events: Annotated[int, typer.Option(help="event mentions in the synthetic chronicle", min=1)] = 100_000,
+    clients: Annotated[int, typer.Option(help="concurrent clients", min=1)] = 8,
+    requests: Annotated[int, typer.Option("--requests", help="requests per query", min=1)] = 50,
+    workers: Annotated[int, typer.Option(help="server processes", min=1)] = 1,
+    as_json: Annotated[bool, typer.Option("--json", help="print the figures as JSON")] = False,
+) -> None:
+    """Load-test the HTTP API: p50/p95/max latency per query on a synthetic chronicle."""
+    from .api.bench import run_api_benchmark
+
+    figures = run_api_benchmark(db, events=events, clients=clients, per_query=requests, workers=workers).to_json()
+    if as_json:
+        sys.stdout.write(json.dumps(figures, indent=2) + "\n")
+        return
+    _stdout().print(bench_api_table(figures))
+
+
+def bench_api_table(figures: dict[str, Any]) -> Any:
+    from rich.table import Table
+
+    title = (f"kroniek bench-api: {figures['event_mentions']:,} event mentions, {figures['clients']} clients, "
+             f"{figures.get('workers', 1)} server process(es), "
+             f"{figures['requests_per_second']:.1f} requests/s")
+    table = Table(title=title)
+    for column in ("query", "requests", "errors", "p50 ms", "p95 ms", "max ms"):
+        table.add_column(column, justify="left" if column == "query" else "right")
+    for name, row in [*figures["queries"].items(), ("overall", figures["overall"])]:
+        table.add_row(name, str(row["requests"]), str(row["errors"]), f"{row['p50_ms']:.1f}", f"{row['p95_ms']:.1f}", f"{row['max_ms']:.1f}")
+    return table
+
+
+@app.command()
 def stages() -> None:
     """List the registered pipeline stages and the ones the settings use."""
     from .registry import registered_stages

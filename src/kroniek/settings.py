@@ -46,6 +46,14 @@ class NlpSettings(BaseModel):
     batch_size: int = Field(default=32, ge=1)
 
 
+class ApiSettings(BaseModel):
+    token: str | None = Field(
+        default=None,
+        description="bearer token that enables POST /api/documents; None keeps the API read-only",
+    )
+    max_body_bytes: int = Field(default=5_000_000, ge=1, description="larger request bodies are refused (413)")
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="KRONIEK_", env_nested_delimiter="__", extra="forbid")
 
@@ -56,6 +64,7 @@ class Settings(BaseSettings):
     stages: list[str] = Field(default_factory=lambda: list(DEFAULT_STAGES))
     max_bytes: int = Field(default=20_000_000, ge=1, description="larger inputs are refused")
     nlp: NlpSettings = Field(default_factory=NlpSettings)
+    api: ApiSettings = Field(default_factory=ApiSettings)
 
     @classmethod
     def settings_customise_sources(

@@ -12,7 +12,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Table
@@ -188,10 +188,24 @@ def document_rows(doc: Document, pipeline: Sequence[str], origin: str | None) ->
     for index, event in enumerate(doc.events):
         key = child_key(doc.id, index)
         out.events.append(_event_row(key, event))
-        out.event_mentions.append(_event_mention_row(doc.id, key, index, event))
+        out.event_mentions.append(_event_mention_row(doc.id, key, index, event) | {"day": day_of(event.time, doc.published)})
         out.event_arguments.extend(_argument_rows(doc.id, key, event))
-    out.claims = [_claim_row(doc.id, i, c) for i, c in enumerate(doc.claims)]
+    out.claims = [_claim_row(doc.id, i, c) | {"day": day_of(c.time, doc.published)} for i, c in enumerate(doc.claims)]
     return out
+
+
+def day_of(time: TimeValue | None, published: date | None) -> str | None:
+    """The day an event or claim is filed under (YYYY-MM-DD): its time when that is a day (a month or a
+    year from its first day), else the document's publication date (weeks and vague times too)."""
+    value = time.value if time is not None else None
+    if value and time is not None:
+        if time.precision == "day":
+            return value[:10]
+        if time.precision == "month":
+            return f"{value[:7]}-01"
+        if time.precision == "year":
+            return f"{value[:4]}-01-01"
+    return published.isoformat() if published is not None else None
 
 
 def _document_row(doc: Document, pipeline: Sequence[str], origin: str | None) -> dict[str, Any]:

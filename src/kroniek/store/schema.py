@@ -158,6 +158,8 @@ mentions = Table(
     *_span_columns("what_"),
     CheckConstraint("kind IN ('entity', 'place', 'time', 'quantity')", name="kind"),
     Index(None, "place_name"),
+    Index(None, "kind", "canonical", "document_id", "actor_type"),
+    Index(None, "kind", "place_name"),
 )
 
 events = Table(
@@ -195,6 +197,13 @@ event_mentions = Table(
     Column("event_id", String, ForeignKey("events.id", ondelete="SET NULL"), index=True),
     Column("stage", String(128), nullable=False),
     Index(None, "document_id", "idx", unique=True),
+    Column("day", String(10)),  # the event's day, else the document's publication date (rows.day_of)
+    Index(None, "day", "id"),
+    Index(None, "type", "day", "id"),
+    Index(None, "country_code", "day", "type"),
+    Index(None, "lon", "lat"),
+    Index(None, "place_name"),
+    Index(None, "fatalities_value"),
 )
 
 event_arguments = Table(
@@ -216,6 +225,7 @@ event_arguments = Table(
     CheckConstraint("role IN ('actor', 'target', 'place', 'time', 'fatalities', 'injured')", name="role"),
     Index(None, "document_id"),
     Index(None, "role", "value"),
+    Index(None, "role", "value", "event_mention_id"),
 )
 
 claims = Table(
@@ -235,7 +245,9 @@ claims = Table(
     *_span_columns("span_"),
     Column("related", JSON, nullable=False),
     Column("stage", String(128), nullable=False),
+    Column("day", String(10)),  # the claim's day, else the document's publication date (rows.day_of)
     Index(None, "document_id", "idx", unique=True),
+    Index(None, "day"),
 )
 
 failures = Table(

@@ -1,0 +1,100 @@
+"""The FastAPI app factory. No app exists at import time: call `create_app`.
+
+    app = create_app("kroniek.db")                 # read-only
+    app = create_app(settings, token="s3cret")     # with POST /api/documents
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+
+from .. import __version__
+from ..settings import Settings
+from .errors import install_error_handlers
+from .routes_ingest import ingest_router
+from .routes_read import router as read_router
+from .state import ApiState
+
+SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+
+
+def static_dir() -> Path | None:
+    """The web page's folder (``kroniek/web/static``) when it is installed."""
+    try:
+        folder = Path(str(files("kroniek").joinpath("web", "static")))
+    except (ModuleNotFoundError, TypeError):
+        return None
+    return folder if (folder / "index.html").is_file() else None
+
+
+def _settings(settings_or_db: Settings | str | Path) -> Settings:
+    if isinstance(settings_or_db, Settings):
+        return settings_or_db
+    from ..settings import load_settings
+
+    return load_settings(db=str(settings_or_db))
+
+
+def create_app(settings_or_db: Settings | str | Path, token: str | None = None) -> FastAPI:
+    """The API over one chronicle; ``token`` (else ``settings.api.token``) enables ingesting."""
+    settings = _settings(settings_or_db)
+    token = token or settings.api.token
+    state = ApiState(settings, token)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        state.close()
+
+    app = FastAPI(
+        title="Kroniek API",
+        version=__version__,
+        description="Read-only access to a Kroniek chronicle: documents, events, claims, actors and places.",
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.kroniek = state
+    install_error_handlers(app)
+    app.include_router(read_router)
+    if token:
+        app.include_router(ingest_router(state, token))
+    _add_headers(app)
+    _mount_web(app)
+    return app
+
+
+def app_from_settings() -> FastAPI:
+    """The app from settings alone (``KRONIEK_DB``, ``KRONIEK_API__TOKEN``): uvicorn's ``--factory`` target."""
+    from ..settings import load_settings
+
+    return create_app(load_settings())
+
+
+def _add_headers(app: FastAPI) -> None:
+    @app.middleware("http")
+    async def security_headers(request: Any, call_next: Any) -> Any:
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+
+def _mount_web(app: FastAPI) -> None:
+    folder = static_dir()
+    if folder is None:
+        return
+    app.mount("/static", StaticFiles(directory=folder), name="static")
+    index = folder / "index.html"
+
+    @app.get("/", include_in_schema=False)
+    def web_page() -> FileResponse:
+        return FileResponse(index, media_type="text/html; charset=utf-8")
