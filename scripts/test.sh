@@ -18,6 +18,16 @@ if [ -z "${KRONIEK_TEST_POSTGRES_URL:-}" ] && [ "${KRONIEK_NO_POSTGRES:-0}" != 1
   fi
 fi
 
+# Debian's Chromium for the browser tests (tests/web/test_browser.py; skipped without it, or with KRONIEK_NO_BROWSER=1).
+if [ ! -x /usr/bin/chromium ] && [ "${KRONIEK_NO_BROWSER:-0}" != 1 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) >&2 \
+      || echo "warning: could not install chromium; the browser tests will be skipped" >&2
+  else
+    echo "warning: /usr/bin/chromium missing; the browser tests will be skipped" >&2
+  fi
+fi
+
 echo "== fast tests"
 "$VENV/bin/python" -m pytest -q -n "$workers" -p no:cacheprovider "$@"
 
