@@ -430,3 +430,27 @@ def test_whole_pipeline_output_validates(extract):
     ]:
         doc = extract(text, lang=lang, published="2019-03-14")
         assert validation_errors(doc.to_contract()) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "modality"),
+    [
+        ("nl", "De Turkse regering ontkent dat haar drones vorige week een ziekenhuis in Qamishli hebben getroffen.", "negated"),
+        ("en", "Burkina Faso's army on Monday rejected accusations that its soldiers had executed dozens of civilians.", "negated"),
+        ("nl", "In de deelstaat Guerrero worden vrijwel wekelijks lokale politici vermoord.", "generic"),
+        ("en", "Armed groups in eastern Congo regularly attack villages and camps for displaced people.", "generic"),
+        ("en", "German police arrested 25 people in raids across the country on Wednesday on suspicion of plotting to overthrow the government.", "asserted"),
+        ("nl", "De politie heeft in Rotterdam twee mannen opgepakt die verdacht worden van het voorbereiden van een aanslag.", "asserted"),
+        ("en", "The attack was foiled by the police.", "attempted"),
+    ],
+)
+def test_denials_habits_and_far_plans(stage, lang: str, text: str, modality: str) -> None:
+    events = run(stage, make_doc(text, lang)).events
+    assert events and events[0].modality == modality
+
+
+def test_civilian_victims_make_violence_against_civilians_not_a_battle(stage) -> None:
+    for text, lang in (("Malinese militairen hebben in het dorp Moura zo'n 300 burgers geëxecuteerd.", "nl"),
+                       ("Soldiers executed dozens of civilians in the village of Karma.", "en")):
+        events = run(stage, make_doc(text, lang)).events
+        assert [(e.type, e.subtype) for e in events] == [("violence_against_civilians", "attack")]

@@ -19,7 +19,7 @@ stage stays cheap on long texts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .cues import (
@@ -101,6 +101,7 @@ class RefineRule:
     subtype: str
     also: str | None = None  # key of a second cue list that must occur too ("protesters" + "police")
     window: int | None = None  # cues count only this many words from the trigger (None: whole sentence)
+    boost: bool = True  # a refined trigger counts as an event even when it is weak on its own
 
 
 @dataclass(slots=True)
@@ -124,6 +125,7 @@ class EventLexicon:
     object_after_trigger: bool
     anaphora_between: frozenset[str] = frozenset()  # words allowed between the determiner and the trigger
     merge_window: int = 2  # a later mention joins an event at most this many sentences back
+    after_windows: dict[str, int] = field(default_factory=dict)  # modality -> words after the trigger its cues reach
 
 
 def _taxonomy() -> dict[str, list[str]]:
@@ -173,7 +175,8 @@ def _refine_rules(
         window = int(entry["window"]) if "window" in entry else None
         out.append(
             RefineRule(
-                key, frozenset(triggers), entry.get("type"), entry["subtype"], f"{key}.with" if also else None, window
+                key, frozenset(triggers), entry.get("type"), entry["subtype"], f"{key}.with" if also else None, window,
+                bool(entry.get("boost", True)),
             )
         )
     return out
@@ -197,6 +200,8 @@ def _add_modality_cues(cues: CueIndex, data: dict[str, Any]) -> None:
         cues.add(f"mod.{name}.clause_start", phrase_list(section, "clause_start"))
         cues.add(f"mod.{name}.except", phrase_list(section, "except"))
     cues.add("mod.negated.breaks", phrase_list(data.get("negated", {}), "breaks"))
+    cues.add("mod.negated.denials", phrase_list(data.get("negated", {}), "denials"))
+    cues.add("mod.generic.habitual", phrase_list(data.get("generic", {}), "habitual"))
 
 
 def load_event_lexicon(data: dict[str, Any]) -> EventLexicon:
@@ -232,6 +237,8 @@ def load_event_lexicon(data: dict[str, Any]) -> EventLexicon:
             object_after_trigger=bool(roles.get("object_after_trigger", False)),
             anaphora_between=frozenset(w.casefold() for w in phrase_list(anaphora, "between")),
             merge_window=int(anaphora.get("window", 2)),
+            after_windows={name: int(modality[name]["after_window"]) for name in MODALITY_ORDER
+                           if "after_window" in modality.get(name, {})},
         )
     except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
         raise ConfigError(f"bad events data: {type(exc).__name__}: {exc}", source="events.toml") from exc
@@ -263,7 +270,8 @@ def _refine(lexicon: EventLexicon, candidate: _Candidate, hits: Hits, size: int,
         if hits.inside(rule.key, start, end, outside=outside):
             candidate.type = rule.type or candidate.type
             candidate.subtype = rule.subtype
-            candidate.rank = max(candidate.rank + 1, 1)  # context makes even a weak trigger an event
+            if rule.boost:
+                candidate.rank = max(candidate.rank + 1, 1)  # context makes even a weak trigger an event
             return
 
 
@@ -362,14 +370,23 @@ def _cue_found(name: str, tokens: list[Token], hits: Hits, clause: tuple[int, in
 def modality_of(lexicon: EventLexicon, tokens: list[Token], hits: Hits, trigger: Match) -> Modality:
     """The modality of the event triggered at ``trigger``: negated by a cue right before it, else
     the first modality whose cue words occur in its clause (generic only for a plural trigger)."""
-    if _negated(lexicon, tokens, hits, trigger):
-        return "negated"
+    if _negated(lexicon, tokens, hits, trigger) or any(m.end <= trigger.start for m in hits.get("mod.negated.denials")):
+        return "negated"  # "geen doden", "X ontkent dat ...", "rejected accusations that ..."
     plural = bool(lexicon.plural_endings) and tokens[trigger.end - 1].lower.endswith(lexicon.plural_endings)
     clause = clause_of(tokens, trigger)
+    if hits.inside("mod.generic.habitual", *clause):  # "vrijwel wekelijks vermoord", "regularly attack"
+        return "generic"
     for name in MODALITY_ORDER[1:]:
-        if (name != "generic" or plural) and _cue_found(name, tokens, hits, clause):
+        if (name != "generic" or plural) and _cue_found(name, tokens, hits, _cue_scope(lexicon, name, clause, trigger)):
             return name
     return "asserted"
+
+
+def _cue_scope(lexicon: EventLexicon, name: str, clause: tuple[int, int], trigger: Match) -> tuple[int, int]:
+    """Where a modality's cues count: the clause, or for modalities with a ``after_window`` only up to that
+    many words after the trigger ("aanslag werd verijdeld", not "arrested ... on suspicion of plotting")."""
+    window = lexicon.after_windows.get(name)
+    return clause if window is None else (clause[0], min(clause[1], trigger.end + window))
 
 
 # --------------------------------------------------------------------------- arguments
