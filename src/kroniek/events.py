@@ -284,6 +284,8 @@ def _strongest(candidates: list[_Candidate]) -> list[_Candidate]:
     if strong or not candidates:
         return strong
     top = max(c.rank for c in candidates)
+    if top <= PEOPLE_RANK:  # "the suspected perpetrators", "hostages": people, no event named
+        return []
     return [c for c in candidates if c.rank == top]
 
 
@@ -293,6 +295,7 @@ def _absorb(candidates: list[_Candidate]) -> list[_Candidate]:
     return [c for c in candidates if (c.type not in taken and c.subtype not in taken) or c.subtype in ABSORBS]
 
 
+PEOPLE_RANK = -2  # nouns for the people who act ("schutter", "gunman"): never an event on their own
 SPECIFIC = 2  # triggers of at least this rank keep an event of their own beside another sub-type of their type
 
 
