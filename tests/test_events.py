@@ -454,3 +454,26 @@ def test_civilian_victims_make_violence_against_civilians_not_a_battle(stage) ->
                        ("Soldiers executed dozens of civilians in the village of Karma.", "en")):
         events = run(stage, make_doc(text, lang)).events
         assert [(e.type, e.subtype) for e in events] == [("violence_against_civilians", "attack")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "trigger", "subtype"),
+    [
+        ("nl", "Duizenden mensen gingen zondagavond in Tbilisi de straat op tegen de regering. De oproerpolitie zette "
+               "waterkanonnen in; volgens het ministerie zijn 43 betogers opgepakt.", "de straat op", "protest_with_intervention"),
+        ("nl", "De Houthi's hebben een vrachtschip met raketten beschoten.", "beschoten", "shelling_artillery_missile_attack"),
+        ("en", "Iran fired more than 180 ballistic missiles at Israel on Tuesday evening.", "fired", "shelling_artillery_missile_attack"),
+        ("nl", "Strijders van al-Shabaab bestormden vrijdagavond het Hayat-hotel in Mogadishu.", "bestormden", "attack"),
+        ("en", "Islamic State militants stormed a prison in Hasakah last month.", "stormed", "armed_clash"),
+        ("nl", "Saoedi-Arabië en de Houthi's hebben ingestemd met een uitwisseling van bijna 900 gevangenen.", "uitwisseling", "agreement"),
+        ("nl", "De luchtverdediging heeft boven Kyiv twintig drones uit de lucht geschoten.", "uit de lucht geschoten", "disrupted_weapons_use"),
+    ],
+)
+def test_triggers_named_by_the_act(stage, lang: str, text: str, trigger: str, subtype: str) -> None:
+    events = run(stage, make_doc(text, lang)).events
+    assert [(e.trigger.text, e.subtype) for e in events] == [(trigger, subtype)]
+
+
+def test_nouns_for_people_alone_are_no_event(stage) -> None:
+    text = "Arnel dela Vega of the army said the Abu Sayyaf Group are the suspected perpetrators."
+    assert run(stage, make_doc(text, "en")).events == []

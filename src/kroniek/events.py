@@ -544,6 +544,11 @@ class _Found:
     def rank(self) -> int:
         return self.candidate.rank
 
+    @property
+    def refined(self) -> bool:
+        """Whether context changed the trigger's sub-type (a refinement applied)."""
+        return self.candidate.subtype != self.candidate.rule.subtype
+
 
 def _anaphoric(lexicon: EventLexicon, tokens: list[Token], hits: Hits, trigger: Match) -> bool:
     """Does a determiner ("the", "de") stand before the trigger, perhaps with words such as "second" between?"""
@@ -640,6 +645,8 @@ def _host(kept: list[_Found], item: _Found, window: int) -> _Found | None:
     for other in reversed(earlier):
         if other.event.subtype == event.subtype:
             return other
+    if item.candidate.rule.rank <= PEOPLE_RANK:  # "Duizenden gingen de straat op. ... 43 betogers opgepakt"
+        return next((other for other in reversed(earlier) if other.event.type == event.type), None)
     last = earlier[-1]
     if item.rank <= 0 or (item.anaphoric and item.rank <= SPECIFIC and _may_refer(event, last.event)):
         return last
@@ -673,6 +680,8 @@ def merge_document(found: list[_Found], window: int = 2) -> list[EventMention]:
         if host is None:
             kept.append(item)
         else:
+            if item.event.type == host.event.type and not host.refined and item.refined:
+                host.event.subtype = item.event.subtype  # "... de straat op. De oproerpolitie zette waterkanonnen in"
             _join(host.event, item.event)
             host.last = item.event.sentence
     return [k.event for k in kept]
