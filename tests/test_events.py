@@ -477,3 +477,14 @@ def test_triggers_named_by_the_act(stage, lang: str, text: str, trigger: str, su
 def test_nouns_for_people_alone_are_no_event(stage) -> None:
     text = "Arnel dela Vega of the army said the Abu Sayyaf Group are the suspected perpetrators."
     assert run(stage, make_doc(text, "en")).events == []
+
+
+def test_claiming_responsibility_is_no_attribution(stage) -> None:
+    text = "Gunmen opened fire on concertgoers at a music venue outside Moscow, and the Islamic State group claimed responsibility."
+    [event] = run(stage, make_doc(text, "en")).events
+    assert event.modality == "asserted"
+
+
+def test_rioters_looting_is_a_violent_demonstration(stage) -> None:
+    text = "Protesters looted shopping malls and set fire to warehouses in Durban for a fifth day."
+    assert [(e.type, e.subtype) for e in run(stage, make_doc(text, "en")).events] == [("riots", "violent_demonstration")]

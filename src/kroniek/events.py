@@ -295,6 +295,7 @@ def _absorb(candidates: list[_Candidate]) -> list[_Candidate]:
     return [c for c in candidates if (c.type not in taken and c.subtype not in taken) or c.subtype in ABSORBS]
 
 
+UNREAL = frozenset({"planned", "hypothetical", "negated", "attempted"})  # modalities of what did not happen (yet)
 PEOPLE_RANK = -2  # nouns for the people who act ("schutter", "gunman"): never an event on their own
 SPECIFIC = 2  # triggers of at least this rank keep an event of their own beside another sub-type of their type
 
@@ -359,10 +360,14 @@ def clause_of(tokens: list[Token], match: Match) -> tuple[int, int]:
 
 
 def _cue_found(name: str, tokens: list[Token], hits: Hits, clause: tuple[int, int]) -> bool:
-    """A cue of modality ``name`` in the clause, or one of its clause-start cues at a clause start."""
-    if hits.inside(f"mod.{name}", *clause):
-        return True
-    excepted = {m.start for m in hits.get(f"mod.{name}.except")}
+    """A cue of modality ``name`` in the clause (not inside one of its ``except`` phrases: "claimed
+    responsibility" is no attribution), or one of its clause-start cues at a clause start."""
+    exceptions = hits.get(f"mod.{name}.except")
+    for cue in hits.get(f"mod.{name}"):
+        inside_exception = any(e.start <= cue.start and cue.end <= e.end for e in exceptions)
+        if clause[0] <= cue.start and cue.end <= clause[1] and not inside_exception:
+            return True
+    excepted = {m.start for m in exceptions}
     for match in hits.get(f"mod.{name}.clause_start"):
         at_start = match.start == 0 or tokens[match.start - 1].lower in CLAUSE_MARKS
         if at_start and match.start not in excepted and clause[0] <= match.start < clause[1]:
@@ -639,6 +644,7 @@ def _host(kept: list[_Found], item: _Found, window: int) -> _Found | None:
         if k.event.sentence < event.sentence
         and event.sentence - k.last <= window
         and (k.event.modality != "generic" or event.modality == "generic")  # many occurrences are not this one
+        and (event.modality not in UNREAL or k.event.modality == event.modality)  # "a plot to kill" is not the strike
     ]
     if not earlier:
         return None
