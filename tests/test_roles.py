@@ -41,3 +41,17 @@ def test_named_actors_win_and_country_names_follow_acled(pipeline: Pipeline) -> 
         "Military Forces of the United States"
     ]
     assert UnnamedRoles.from_section({}).names("anything", None, "X", "X") == []
+
+
+def test_protests_are_by_protesters_and_excessive_force_hits_them() -> None:
+    from kroniek.document import EventMention, Span
+    from kroniek.roles import _crowd_acts
+
+    protest = EventMention("ev1", "protests", "protest_with_intervention", 0, Span(0, 5, "betoging"),
+                           actors=["Tehreek-e-Labbaik Pakistan", "Police Forces of Pakistan"])
+    _crowd_acts(protest, "Protesters (Pakistan)")
+    assert protest.actors == ["Protesters (Pakistan)"] and protest.targets == ["Police Forces of Pakistan"]
+    force = EventMention("ev2", "protests", "excessive_force_against_protesters", 0, Span(0, 5, "betoging"),
+                         actors=["Police Forces of Iran"])
+    _crowd_acts(force, "Protesters (Iran)")
+    assert force.actors == ["Police Forces of Iran"] and force.targets == ["Protesters (Iran)"]

@@ -83,12 +83,17 @@ def definite_countries(path: str | None = None) -> frozenset[str]:
     return frozenset(_knowledge_base(path)[1].get("countries", {}).get("definite_article", ()))
 
 
+def acled_country_names(path: str | None = None) -> dict[str, str]:
+    """ISO code -> the country's name in ACLED where it differs from GeoNames ("Palestine")."""
+    return dict(_knowledge_base(path)[1].get("countries", {}).get("acled_names", {}))
+
+
 def actor_country_names(country: Any, definite: frozenset[str]) -> tuple[str, str]:
     """A gazetteer country's English name alone ("United States", for "Protesters (United States)") and
     as it follows "of" in ACLED actor names ("Military Forces of the United States")."""
     if country is None:
         return "", ""
-    name = country.name.removeprefix("The ")  # GeoNames writes "The Netherlands"
+    name = acled_country_names().get(country.country_code) or country.name.removeprefix("The ")  # "The Netherlands"
     return name, (f"the {name}" if country.country_code in definite else name)
 
 

@@ -220,6 +220,7 @@ def load_event_lexicon(data: dict[str, Any]) -> EventLexicon:
         _add_modality_cues(cues, modality)
         cues.add("role.target", phrase_list(roles, "target_before"))
         cues.add("role.actor", phrase_list(roles, "actor_before"))
+        cues.add("role.source", phrase_list(roles, "source_before"))
         anaphora = data.get("anaphora", {})
         cues.add("not_event", phrase_list(data.get("not_event", {}), "cues"), compounds)
         cues.add("anaphora", phrase_list(anaphora, "determiners"))
@@ -441,7 +442,7 @@ def actors_and_targets(
         if not person and (entity.label not in ACTOR_LABELS or entity.actor_type in (None, *NOT_ACTING)):
             continue  # known groups and state forces act; monitors and rights groups do not
         name = entity.canonical or entity.text or view.doc_text[entity.start : entity.end]
-        if not name or name in actors or name in targets:
+        if not name or name in actors or name in targets or _is_source(lexicon, view.tokens, hits, entity):
             continue
         role = _role(lexicon, view.tokens, hits, entity.start, trigger)
         if role == "target":
@@ -449,6 +450,12 @@ def actors_and_targets(
         elif not person:  # a named person is a victim, not an actor (ACLED codes groups)
             actors.append(name)
     return actors, targets
+
+
+def _is_source(lexicon: EventLexicon, tokens: list[Token], hits: Hits, entity: Any) -> bool:
+    """The one who reports the event, not one who acts in it: "meldt de VN", "volgens de VN", "according
+    to the UN" (but "the Taliban said they carried out the attack": a claimant may be the actor)."""
+    return _preceded_by(tokens, hits, "role.source", token_index_at(tokens, entity.start), lexicon.role_skip)
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,9 @@ from .document import Document, EventMention
 WORD_END = r"(?!\w)"
 CIVILIAN_TARGET_TYPES = frozenset({"violence_against_civilians", "explosions_remote_violence"})
 CIVILIAN_TARGET_SUBTYPES = frozenset({"arrests"})  # unnamed people arrested are civilians (ACLED)
+STATE_TARGET_TYPES = frozenset({"battles", "riots"})
+STATE_TARGET_SUBTYPES = frozenset({"protest_with_intervention", "excessive_force_against_protesters"})
+STATE_FORCES = " Forces of "  # "Military Forces of Mali", "Police Forces of Georgia"
 CIVILIANS = "Civilians ({country})"  # ACLED's names, the same in every language
 DEFAULT_ACTORS = {"protests": "Protesters ({country})", "riots": "Rioters ({country})"}
 
@@ -73,15 +76,41 @@ def add_unnamed_roles(doc: Document, roles: UnnamedRoles, country_names: Any) ->
             continue
         country, of_country = country_names(code)
         text, offset = _sentence_text(doc, event)
+        if event.type in DEFAULT_ACTORS:
+            _crowd_acts(event, DEFAULT_ACTORS[event.type].format(country=country))
         if not event.actors:
             at = event.trigger.start - offset
             event.actors.extend(roles.nearest(text, roles.actors, at, country, of_country))
-        if not event.actors and event.type in DEFAULT_ACTORS:  # a protest is by protesters, a riot by rioters
-            event.actors.append(DEFAULT_ACTORS[event.type].format(country=country))
-        civilian_kind = event.type in CIVILIAN_TARGET_TYPES or event.subtype in CIVILIAN_TARGET_SUBTYPES
-        if not event.targets and civilian_kind and event.modality != "generic":
-            targets = [n for n in roles.names(text, roles.targets, country, of_country) if n not in event.actors]
-            event.targets.extend(targets or _default_victims(event, country))
+        if not event.targets and event.modality != "generic":
+            event.targets.extend(_unnamed_targets(event, roles.names(text, roles.targets, country, of_country), country))
+
+
+def _crowd_acts(event: EventMention, crowd: str) -> None:
+    """ACLED codes a protest's first actor as "Protesters (X)" and a riot's as "Rioters (X)", whoever led
+    it, and the state forces named with it as the second; in excessive force against protesters the
+    forces act and the protesters are hit."""
+    if event.subtype == "mob_violence" and event.actors:
+        return  # a named mob keeps its name
+    forces = [a for a in event.actors if STATE_FORCES in a or a.startswith("Government of")]
+    if event.subtype == "excessive_force_against_protesters":
+        event.actors[:] = forces
+        event.targets[:] = [crowd]
+        return
+    event.targets.extend(f for f in forces if f not in event.targets)
+    event.actors[:] = [crowd]
+
+
+def _unnamed_targets(event: EventMention, named: list[str], country: str) -> list[str]:
+    """Victims of violence against civilians, of blasts and of arrests (civilians unless named); state
+    forces fought in a battle or facing protesters and rioters."""
+    named = [n for n in named if n not in event.actors]
+    if event.type in CIVILIAN_TARGET_TYPES or event.subtype in CIVILIAN_TARGET_SUBTYPES:
+        if event.type != "explosions_remote_violence":  # soldiers are hit by a bomb, not executed or arrested
+            named = [n for n in named if STATE_FORCES not in n]
+        return named or _default_victims(event, country)
+    if event.type in STATE_TARGET_TYPES or event.subtype in STATE_TARGET_SUBTYPES:
+        return [n for n in named if STATE_FORCES in n]
+    return []
 
 
 PLACE_WINDOW = 2  # an event without a place of its own takes the last place at most this many sentences back
