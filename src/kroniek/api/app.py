@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.resources import files
@@ -21,9 +23,12 @@ from ..settings import Settings
 from .errors import install_error_handlers
 from .routes_ingest import ingest_router
 from .routes_read import router as read_router
+from .routes_read import warm_cache
 from .state import ApiState
 
 SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+_RAW_HEADERS = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in SECURITY_HEADERS.items()]
+log = logging.getLogger("kroniek.api")
 
 
 def static_dir() -> Path | None:
@@ -51,6 +56,7 @@ def create_app(settings_or_db: Settings | str | Path, token: str | None = None) 
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        _start_warming(state)
         yield
         state.close()
 
@@ -79,13 +85,46 @@ def app_from_settings() -> FastAPI:
     return create_app(load_settings())
 
 
+def _start_warming(state: ApiState) -> None:
+    """Compute the default views in a background thread: startup is not delayed, first visits are fast."""
+
+    def warm() -> None:
+        try:
+            warm_cache(state)
+        except Exception:
+            log.warning("could not warm the API cache", exc_info=True)
+
+    threading.Thread(target=warm, name="kroniek-api-warm", daemon=True).start()
+
+
+class SecurityHeaders:
+    """Pure ASGI middleware adding `SECURITY_HEADERS` to every HTTP response that lacks them.
+
+    (Starlette's ``@app.middleware("http")`` wraps every request in extra tasks and streams:
+    about a millisecond each.)
+    """
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                present = {name.lower() for name, _ in message.get("headers", [])}
+                extra = [(k, v) for k, v in _RAW_HEADERS if k not in present]
+                if extra:
+                    message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
 def _add_headers(app: FastAPI) -> None:
-    @app.middleware("http")
-    async def security_headers(request: Any, call_next: Any) -> Any:
-        response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        return response
+    app.add_middleware(SecurityHeaders)
 
 
 def _mount_web(app: FastAPI) -> None:

@@ -4,7 +4,10 @@ The API is read-only, but another process may ingest while it serves, so every a
 stored under the chronicle's *version*: for an SQLite file the size and modification time of
 the database and its write-ahead log (a commit changes one of them), elsewhere the number of
 documents and their latest update. Aggregates over 100,000 events (timeline, actors, places)
-take a few hundred milliseconds; repeated questions then cost microseconds.
+take tens of milliseconds; repeated questions then cost microseconds.
+
+``peek`` answers from the cache without blocking (for the event loop: a stat of the SQLite
+files, a dictionary look-up); ``get`` computes what is missing and is meant for a worker thread.
 """
 
 from __future__ import annotations
@@ -55,6 +58,12 @@ class ResponseCache:
         d = schema.documents
         with self._engine.connect() as conn:
             return tuple(conn.execute(select(func.count(), func.max(d.c.updated_at))).one())
+
+    def peek(self, key: str) -> tuple[bool, Any]:
+        """``(True, answer)`` when ``key`` is cached for the current version (SQLite only; cheap)."""
+        if self._path is None:
+            return False, None  # the version takes a query elsewhere: leave that to ``get``
+        return self._lookup(key, self.version())
 
     def get(self, key: str, compute: Callable[[], Any]) -> Any:
         """The cached answer for ``key``, computing (outside the lock) and storing it when missing."""

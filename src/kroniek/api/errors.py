@@ -16,7 +16,13 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import ConfigError, InputError, KroniekError, NotFoundError, UnsupportedLanguageError
+from ..errors import (
+    ConfigError,
+    InputError,
+    KroniekError,
+    NotFoundError,
+    UnsupportedLanguageError,
+)
 
 log = logging.getLogger("kroniek.api")
 

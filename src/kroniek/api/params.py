@@ -1,5 +1,8 @@
 """Query parameters: FastAPI dependencies that check them and build the query layer's filters.
 
+The dependencies are ``async`` (they only parse): FastAPI would run plain functions in a
+worker thread, one thread hop per dependency and request.
+
 Bad values become a 400 ``bad_parameter`` error naming the parameter, never a 500.
 """
 
@@ -34,7 +37,7 @@ class Paging:
     offset: int
 
 
-def paging(
+async def paging(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="items per page (1..1000)")] = 50,
     offset: Annotated[int, Query(ge=0, le=2**31, description="items to skip")] = 0,
 ) -> Paging:
@@ -109,7 +112,7 @@ def _date_range(date_from: str | None, date_to: str | None) -> tuple[date | None
     return start, end
 
 
-def document_filter(
+async def document_filter(
     q: TextParam = None,
     lang: TextParam = None,
     source: TextParam = None,
@@ -121,8 +124,8 @@ def document_filter(
     return DocumentFilter(q=_text(q), lang=_text(lang), source=_text(source), date_from=start, date_to=end)
 
 
-def event_filter(
-    type: ListParam = None,  # noqa: A002 - the API's parameter name
+async def event_filter(
+    type: ListParam = None,
     subtype: ListParam = None,
     modality: ListParam = None,
     country: ListParam = None,
@@ -147,7 +150,7 @@ def event_filter(
     )
 
 
-def claim_filter(
+async def claim_filter(
     what: TextParam = None,
     place: TextParam = None,
     source: TextParam = None,
@@ -167,7 +170,7 @@ def claim_filter(
     )
 
 
-def event_sort(
+async def event_sort(
     sort: Annotated[str, Query(description="date, -date, fatalities or -fatalities")] = "-date",
 ) -> str:
     if sort not in EVENT_SORTS:
@@ -175,13 +178,13 @@ def event_sort(
     return sort
 
 
-def event_format(format: Annotated[str, Query(description="json, csv, geojson or jsonl")] = "json") -> str:  # noqa: A002
+async def event_format(format: Annotated[str, Query(description="json, csv, geojson or jsonl")] = "json") -> str:
     if format not in FORMATS:
         raise bad_parameter("format", "format must be one of: " + ", ".join(FORMATS), format)
     return format
 
 
-def claim_format(format: Annotated[str, Query(description="json, csv or jsonl")] = "json") -> str:  # noqa: A002
+async def claim_format(format: Annotated[str, Query(description="json, csv or jsonl")] = "json") -> str:
     if format not in CLAIM_FORMATS:
         raise bad_parameter("format", "format must be one of: " + ", ".join(CLAIM_FORMATS), format)
     return format
@@ -205,7 +208,7 @@ class ExportPaging:
         return EXPORT_CAP if self.limit is None else self.limit
 
 
-def export_paging(
+async def export_paging(
     limit: Annotated[int | None, Query(ge=1, le=EXPORT_CAP, description="items per page (1..1000; exports up to 100000)")] = None,
     offset: Annotated[int, Query(ge=0, le=2**31, description="items to skip")] = 0,
 ) -> ExportPaging:

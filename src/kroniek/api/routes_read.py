@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Request
-from fastapi.responses import StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 
 from .. import __version__
 from ..errors import NotFoundError
-from ..store import queries
+from ..store import queries, rankings
 from ..store.queries import ClaimFilter, DocumentFilter, EventFilter
 from . import exports
 from .params import (
@@ -27,14 +27,19 @@ from .params import (
     paging,
     place_country,
 )
-from .serialize import claim_json, event_json, page_json, to_json
+from .serialize import claim_json, dumps, event_json, page_json, timeline_json, to_json
 from .state import ApiState
 
 router = APIRouter(prefix="/api")
 
 
+def cache_key(path: str, params: Any = ()) -> str:
+    """The cache key of a request: its path and its sorted query parameters."""
+    return path + "?" + "&".join(sorted(f"{k}={v}" for k, v in params))
+
+
 def _key(request: Request) -> str:
-    return request.url.path + "?" + "&".join(sorted(f"{k}={v}" for k, v in request.query_params.multi_items()))
+    return cache_key(request.url.path, request.query_params.multi_items())
 
 
 def _read(state: ApiState, query: Any, *args: Any) -> Any:
@@ -42,7 +47,7 @@ def _read(state: ApiState, query: Any, *args: Any) -> Any:
         return query(conn, *args)
 
 
-def state_of(request: Request) -> ApiState:
+async def state_of(request: Request) -> ApiState:
     return request.app.state.kroniek
 
 
@@ -61,95 +66,162 @@ def _stream(state: ApiState, chunks: Any, fmt: str, name: str) -> StreamingRespo
 
 
 @router.get("/health", summary="Is the API up; how big is the chronicle")
-def health(state: State, request: Request) -> dict[str, Any]:
-    counts = state.cached(_key(request), lambda: _read(state, queries.overview))
+async def health(state: State, request: Request) -> Response:
+    return await state.json_answer(_key(request), lambda: health_json(state))
+
+
+def health_json(state: ApiState) -> dict[str, Any]:
+    counts = _read(state, queries.overview)
     return {"status": "ok", "documents": counts.documents, "events": counts.events, "version": __version__}
 
 
 @router.get("/documents", summary="Documents, filtered and searched")
-def list_documents(
+async def list_documents(
     state: State,
     request: Request,
     filt: Annotated[DocumentFilter, Depends(document_filter)],
     page: Annotated[Paging, Depends(paging)],
-) -> dict[str, Any]:
-    args = (filt, page.limit, page.offset, state.full_text)
-    return state.cached(_key(request), lambda: page_json(_read(state, queries.list_documents, *args)))
+) -> Response:
+    return await state.json_answer(_key(request), lambda: documents_json(state, filt, page))
+
+
+def documents_json(state: ApiState, filt: DocumentFilter, page: Paging) -> dict[str, Any]:
+    with state.reader() as conn:
+        total = state.cached(f"count:documents:{filt!r}", lambda: queries.count_documents(conn, filt, state.full_text))
+        found = queries.list_documents(conn, filt, page.limit, page.offset, state.full_text, total=total)
+    return page_json(found)
 
 
 @router.get("/documents/{doc_id:path}", summary="One document as kroniek.document/1 JSON")
-def get_document(state: State, doc_id: Annotated[str, Path(max_length=2000)]) -> dict[str, Any]:
+def get_document(state: State, doc_id: Annotated[str, Path(max_length=2000)]) -> Response:
     with state.reader() as conn:
         if not queries.document_exists(conn, doc_id):
             raise NotFoundError(f"no document with id or URL {doc_id!r}")
-    return state.chronicle.load(doc_id).to_contract()
+    return Response(dumps(state.chronicle.load(doc_id).to_contract()), media_type="application/json")
 
 
 @router.get("/events", summary="Event mentions, filtered, sorted, paged or exported")
-def list_events(
+async def list_events(
     state: State,
     request: Request,
     filt: Annotated[EventFilter, Depends(event_filter)],
     sort: Annotated[str, Depends(event_sort)],
     fmt: Annotated[str, Depends(event_format)],
     page: Annotated[ExportPaging, Depends(export_paging)],
-) -> Any:
+) -> Response:
     if fmt != "json":
         cap, offset = page.export_cap(), page.offset
-        items = lambda conn: exports.events_export(queries.iter_events(conn, filt, sort, cap, offset), fmt)  # noqa: E731
+        items = lambda conn: exports.events_export(queries.iter_events(conn, filt, sort, cap, offset), fmt)
         return _stream(state, items, fmt, "events")
     paged = page.for_list()
-    args = (filt, sort, paged.limit, paged.offset)
-    return state.cached(_key(request), lambda: page_json(_read(state, queries.list_events, *args), event_json))
+    return await state.json_answer(_key(request), lambda: events_json(state, filt, sort, paged))
+
+
+def events_json(state: ApiState, filt: EventFilter, sort: str, page: Paging) -> dict[str, Any]:
+    """One page of events; the number of matches is cached per filter (the same for every page)."""
+    with state.reader() as conn:
+        total = state.cached(f"count:events:{filt!r}", lambda: queries.count_events(conn, filt))
+        found = queries.list_events(conn, filt, sort, page.limit, page.offset, total=total)
+    return page_json(found, event_json)
 
 
 @router.get("/events/timeline", summary="Event mentions per week and type")
-def events_timeline(
+async def events_timeline(
     state: State, request: Request, filt: Annotated[EventFilter, Depends(event_filter)]
-) -> dict[str, Any]:
-    return state.cached(_key(request), lambda: to_json(_read(state, queries.timeline, filt)))
+) -> Response:
+    return await state.json_answer(_key(request), lambda: timeline_answer(state, filt))
+
+
+def timeline_answer(state: ApiState, filt: EventFilter) -> dict[str, Any]:
+    """The timeline; filters of types, countries and dates are answered from the shared cube."""
+    with state.reader() as conn:
+        if queries.cube_answers(filt):
+            cube = state.cached("cube:timeline", lambda: queries.timeline_cube(conn))
+            if cube is not None:
+                return timeline_json(queries.timeline_from_cube(cube, filt))
+        return timeline_json(queries.timeline(conn, filt))
 
 
 @router.get("/claims", summary="Numeric claims, filtered, paged or exported")
-def list_claims(
+async def list_claims(
     state: State,
     request: Request,
     filt: Annotated[ClaimFilter, Depends(claim_filter)],
     fmt: Annotated[str, Depends(claim_format)],
     page: Annotated[ExportPaging, Depends(export_paging)],
-) -> Any:
+) -> Response:
     if fmt != "json":
         cap, offset = page.export_cap(), page.offset
-        items = lambda conn: exports.claims_export(queries.iter_claims(conn, filt, cap, offset), fmt)  # noqa: E731
+        items = lambda conn: exports.claims_export(queries.iter_claims(conn, filt, cap, offset), fmt)
         return _stream(state, items, fmt, "claims")
     paged = page.for_list()
-    args = (filt, paged.limit, paged.offset)
-    return state.cached(_key(request), lambda: page_json(_read(state, queries.list_claims, *args), claim_json))
+    return await state.json_answer(_key(request), lambda: claims_json(state, filt, paged))
+
+
+def claims_json(state: ApiState, filt: ClaimFilter, page: Paging) -> dict[str, Any]:
+    with state.reader() as conn:
+        total = state.cached(f"count:claims:{filt!r}", lambda: queries.count_claims(conn, filt))
+        found = queries.list_claims(conn, filt, page.limit, page.offset, total=total)
+    return page_json(found, claim_json)
 
 
 @router.get("/claims/series", summary="Claims about one population as points in time")
-def claims_series(
+async def claims_series(
     state: State, request: Request, filt: Annotated[ClaimFilter, Depends(claim_filter)]
-) -> dict[str, Any]:
-    points = state.cached(_key(request), lambda: to_json(_read(state, queries.claim_series, filt)))
-    return {"what": filt.what, "place": filt.place, "points": points}
+) -> Response:
+    def compute() -> dict[str, Any]:
+        points = to_json(_read(state, queries.claim_series, filt))
+        return {"what": filt.what, "place": filt.place, "points": points}
+
+    return await state.json_answer(_key(request), compute)
 
 
 @router.get("/actors", summary="Actors (named organisations and people), most mentioned first")
-def list_actors(
+async def list_actors(
     state: State, request: Request, page: Annotated[Paging, Depends(paging)], q: TextParam = None
-) -> dict[str, Any]:
-    args = (q or None, page.limit, page.offset)
-    return state.cached(_key(request), lambda: page_json(_read(state, queries.list_actors, *args)))
+) -> Response:
+    return await state.json_answer(_key(request), lambda: actors_json(state, q or None, page))
+
+
+def actors_json(state: ApiState, q: str | None, page: Paging) -> dict[str, Any]:
+    """A page of actors; the ranking of all of them is computed once and shared by every page."""
+    with state.reader() as conn:
+        ranked = state.cached(f"ranked:actors:{q!r}", lambda: rankings.rank_actors(conn, q))
+        return page_json(rankings.list_actors(conn, q, page.limit, page.offset, ranked=ranked))
 
 
 @router.get("/places", summary="Resolved places, most mentioned first")
-def list_places(
+async def list_places(
     state: State,
     request: Request,
     page: Annotated[Paging, Depends(paging)],
     q: TextParam = None,
     country: TextParam = None,
-) -> dict[str, Any]:
-    args = (q or None, place_country(country), page.limit, page.offset)
-    return state.cached(_key(request), lambda: page_json(_read(state, queries.list_places, *args)))
+) -> Response:
+    code = place_country(country)
+    return await state.json_answer(_key(request), lambda: places_json(state, q or None, code, page))
+
+
+def places_json(state: ApiState, q: str | None, country: str | None, page: Paging) -> dict[str, Any]:
+    """A page of places; the ranking of all of them is computed once and shared by every page."""
+    with state.reader() as conn:
+        ranked = state.cached(f"ranked:places:{q!r}:{country!r}", lambda: rankings.rank_places(conn, q, country))
+        return page_json(rankings.list_places(conn, q, country, page.limit, page.offset, ranked=ranked))
+
+
+# The default views of the web page, computed in the background when the server starts.
+WARM_VIEWS: tuple[tuple[str, Any], ...] = (
+    ("/api/health", health_json),
+    ("/api/events", lambda st: events_json(st, EventFilter(), "-date", Paging(50, 0))),
+    ("/api/events/timeline", lambda st: timeline_answer(st, EventFilter())),
+    ("/api/actors", lambda st: actors_json(st, None, Paging(50, 0))),
+    ("/api/places", lambda st: places_json(st, None, None, Paging(50, 0))),
+    ("/api/documents", lambda st: documents_json(st, DocumentFilter(), Paging(50, 0))),
+    ("/api/claims", lambda st: claims_json(st, ClaimFilter(), Paging(50, 0))),
+)
+
+
+def warm_cache(state: ApiState) -> None:
+    """Compute the default views (and the shared aggregates behind them) into the cache."""
+    for path, compute in WARM_VIEWS:
+        state.cached(cache_key(path), lambda compute=compute: dumps(compute(state)))

@@ -9,12 +9,15 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import SQLAlchemyError
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import Response
 
 from ..errors import StoreError
 from ..settings import Settings
 from ..store import Chronicle, database_url
 from ..store.engine import create, has_full_text
 from .cache import ResponseCache
+from .serialize import dumps
 
 SQLITE_READ_PRAGMAS = ("query_only=ON", "cache_size=-65536", "mmap_size=268435456", "temp_store=MEMORY")
 
@@ -62,8 +65,19 @@ class ApiState:
             raise StoreError(f"could not read the chronicle: {type(exc).__name__}") from exc
 
     def cached(self, key: str, compute: Any) -> Any:
-        """``compute()``'s answer, reused until the chronicle changes."""
+        """``compute()``'s answer, reused until the chronicle changes (blocking: call it from a thread)."""
         return self.cache.get(key, compute)
+
+    async def json_answer(self, key: str, compute: Any) -> Response:
+        """``compute()``'s JSON-ready answer as a response, cached as bytes until the chronicle changes.
+
+        A cached answer is sent straight from the event loop; a missing one is computed in a
+        worker thread (one computation per key at a time).
+        """
+        found, body = self.cache.peek(key)
+        if not found:
+            body = await run_in_threadpool(self.cache.get, key, lambda: dumps(compute()))
+        return Response(body, media_type="application/json")
 
     def ingest(self, raw: Any) -> Any:
         """Run the pipeline over one article and save it (one at a time: the pipeline is not shared)."""

@@ -13,20 +13,18 @@ times fall back to it too). Date filters and the timeline use that day.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any, Literal
 
 from sqlalchemy import (
     Connection,
-    String,
     and_,
-    case,
-    cast,
+    bindparam,
     column,
     func,
-    literal,
     or_,
     select,
     table,
@@ -297,7 +295,8 @@ def overview(conn: Connection) -> Overview:
 
 
 def _search_terms(q: str | None) -> list[str]:
-    return [t for t in (q or "").split() if re.search(r"\w", t)]
+    """The words of a search; NUL characters dropped (FTS5 reads them as the end of a string)."""
+    return [t for t in (q or "").replace("\x00", "").split() if re.search(r"\w", t)]
 
 
 def _document_query(filt: DocumentFilter, full_text: bool) -> tuple[Any, Any] | None:
@@ -325,13 +324,24 @@ def _document_query(filt: DocumentFilter, full_text: bool) -> tuple[Any, Any] | 
     return query, order
 
 
-def list_documents(conn: Connection, filt: DocumentFilter, limit: int, offset: int, full_text: bool) -> Page:
-    """Documents matching ``filt``: best match first when searching, else newest first."""
+def count_documents(conn: Connection, filt: DocumentFilter, full_text: bool) -> int:
+    """The number of documents matching ``filt``."""
+    built = _document_query(filt, full_text)
+    return 0 if built is None else _count(conn, built[0])
+
+
+def list_documents(
+    conn: Connection, filt: DocumentFilter, limit: int, offset: int, full_text: bool, total: int | None = None
+) -> Page:
+    """Documents matching ``filt``: best match first when searching, else newest first.
+
+    ``total``: the number of matches when the caller knows it (it is counted otherwise).
+    """
     built = _document_query(filt, full_text)
     if built is None:
         return Page(0, limit, offset, [])
     query, order = built
-    total = _count(conn, query)
+    total = _count(conn, query) if total is None else total
     ids = list(conn.execute(query.order_by(*order).limit(limit).offset(offset)).scalars())
     return Page(total, limit, offset, _document_items(conn, ids))
 
@@ -407,10 +417,16 @@ def _event_ids(conn: Connection, filt: EventFilter, sort: str, limit: int, offse
     return list(conn.execute(query).scalars())
 
 
-def list_events(conn: Connection, filt: EventFilter, sort: str, limit: int, offset: int) -> Page:
-    """One page of event mentions (with actors and targets) matching ``filt``, sorted by ``sort``."""
+def list_events(
+    conn: Connection, filt: EventFilter, sort: str, limit: int, offset: int, total: int | None = None
+) -> Page:
+    """One page of event mentions (with actors and targets) matching ``filt``, sorted by ``sort``.
+
+    ``total``: the number of matches when the caller knows it (it is counted otherwise).
+    """
     ids = _event_ids(conn, filt, sort, limit, offset)
-    return Page(count_events(conn, filt), limit, offset, event_items(conn, ids))
+    total = count_events(conn, filt) if total is None else total
+    return Page(total, limit, offset, event_items(conn, ids))
 
 
 def iter_events(conn: Connection, filt: EventFilter, sort: str, cap: int, offset: int = 0) -> Iterator[EventItem]:
@@ -420,26 +436,43 @@ def iter_events(conn: Connection, filt: EventFilter, sort: str, cap: int, offset
         yield from event_items(conn, ids[start : start + EXPORT_BATCH])
 
 
-def _event_detail_query(ids: Sequence[str]) -> Any:
+_EVENT_COLUMNS = (
+    "id", "event_id", "document_id", "type", "subtype", "modality", "time_value", "time_precision", "place_name",
+    "country_code", "lat", "lon", "geonames_id", "place_precision", "fatalities_value", "fatalities_low",
+    "fatalities_high", "fatalities_qualifier", "injured_value", "injured_low", "injured_high", "injured_qualifier",
+    "trigger_start", "trigger_end", "trigger_text", "sentence",
+)
+
+
+@lru_cache(maxsize=1)
+def _event_detail_query() -> Any:
+    """The columns of the event mentions whose ids are bound to ``ids`` (built once; a list binds at run time)."""
     source = em.join(d, d.c.id == em.c.document_id).outerjoin(s, _sentence_join(em))
     return (
-        select(em, d.c.title.label("document_title"), d.c.published.label("published"))
+        select(*(em.c[name] for name in _EVENT_COLUMNS))
+        .add_columns(d.c.title.label("document_title"), d.c.published.label("published"))
         .add_columns(s.c.start.label("s_start"), s.c.end.label("s_end"), _sentence_text().label("s_text"))
         .select_from(source)
-        .where(em.c.id.in_(ids))
+        .where(em.c.id.in_(bindparam("ids", expanding=True)))
     )
+
+
+@lru_cache(maxsize=1)
+def _event_arguments_query() -> Any:
+    """Actors and targets of the event mentions bound to ``ids``, in order."""
+    query = select(ea.c.event_mention_id, ea.c.role, ea.c.value).where(
+        ea.c.event_mention_id.in_(bindparam("ids", expanding=True)), ea.c.role.in_(("actor", "target"))
+    )
+    return query.order_by(ea.c.event_mention_id, ea.c.idx)
 
 
 def event_items(conn: Connection, ids: Sequence[str]) -> list[EventItem]:
     """The event mentions with these ids, in this order."""
     if not ids:
         return []
-    rows = {row.id: row for row in conn.execute(_event_detail_query(ids))}
-    items = {key: _event_item(row._mapping) for key, row in rows.items()}
-    arguments = select(ea.c.event_mention_id, ea.c.role, ea.c.value).where(
-        ea.c.event_mention_id.in_(list(items)), ea.c.role.in_(("actor", "target"))
-    )
-    for key, role, value in conn.execute(arguments.order_by(ea.c.event_mention_id, ea.c.idx)):
+    rows = conn.execute(_event_detail_query(), {"ids": list(ids)}).mappings()
+    items = {row["id"]: _event_item(row) for row in rows}
+    for key, role, value in conn.execute(_event_arguments_query(), {"ids": list(items)}):
         (items[key].actors if role == "actor" else items[key].targets).append(value)
     return [items[i] for i in ids if i in items]
 
@@ -479,6 +512,7 @@ def _event_item(row: Any) -> EventItem:
     )
 
 
+@lru_cache(maxsize=65536)
 def _monday(day: str | None) -> date | None:
     try:
         parsed = date.fromisoformat(day) if day else None
@@ -491,9 +525,14 @@ def timeline(conn: Connection, filt: EventFilter) -> Timeline:
     """Event mentions per week (Monday) and type, by event day (else published)."""
     day = _day_expr(em).label("day")
     query = select(day, em.c.type, func.count()).where(*_event_conditions(filt))
+    return _timeline_of(conn.execute(query.group_by(day, em.c.type)))
+
+
+def _timeline_of(rows: Iterable[tuple[Any, str, Any]]) -> Timeline:
+    """The timeline of ``(day, type, count)`` rows."""
     weeks: dict[date, dict[str, int]] = {}
     types: dict[str, int] = {}
-    for value, kind, n in conn.execute(query.group_by(day, em.c.type)):
+    for value, kind, n in rows:
         monday = _monday(value)
         if monday is not None:
             counts = weeks.setdefault(monday, {})
@@ -501,6 +540,55 @@ def timeline(conn: Connection, filt: EventFilter) -> Timeline:
             types[kind] = types.get(kind, 0) + int(n)
     ordered_types = sorted(types, key=lambda k: (-types[k], k))
     return Timeline([TimelineWeek(w, weeks[w]) for w in sorted(weeks)], ordered_types)
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineCube:
+    """Event mentions counted per country, day and type: the timelines of type, country and date
+    filters without a query (one query per chronicle version instead of one per filter)."""
+
+    cells: dict[str | None, list[tuple[str | None, str, int]]]  # country code -> (day, type, count)
+
+
+TIMELINE_CUBE_MAX_CELLS = 500_000
+
+
+def timeline_cube(conn: Connection, max_cells: int = TIMELINE_CUBE_MAX_CELLS) -> TimelineCube | None:
+    """The counts per (country, day, type); None when there are more than ``max_cells`` of them."""
+    keys = (em.c.country_code, _day_expr(em), em.c.type)
+    query = select(*keys, func.count()).group_by(*keys).limit(max_cells + 1)
+    cells: dict[str | None, list[tuple[str | None, str, int]]] = {}
+    n_cells = 0
+    for country, day, kind, n in conn.execute(query):
+        cells.setdefault(country, []).append((day, kind, int(n)))
+        n_cells += 1
+    return None if n_cells > max_cells else TimelineCube(cells)
+
+
+def cube_answers(filt: EventFilter) -> bool:
+    """Whether `timeline_from_cube` can answer ``filt`` (types, countries and dates only)."""
+    return not (filt.subtypes or filt.modalities or filt.bbox or filt.actor or filt.document_id)
+
+
+def timeline_from_cube(cube: TimelineCube, filt: EventFilter) -> Timeline:
+    """What `timeline` answers for ``filt`` (see `cube_answers`), from the cube."""
+    countries = [c.upper() for c in filt.countries] if filt.countries else list(cube.cells)
+    types = set(filt.types)
+    low = filt.date_from.isoformat() if filt.date_from else None
+    high = (filt.date_to + timedelta(days=1)).isoformat() if filt.date_to else None
+
+    def rows() -> Iterator[tuple[str | None, str, int]]:
+        for country in dict.fromkeys(countries):
+            for day, kind, n in cube.cells.get(country, ()):
+                if types and kind not in types:
+                    continue
+                if (low is not None or high is not None) and (
+                    day is None or (low is not None and day < low) or (high is not None and day >= high)
+                ):
+                    continue
+                yield day, kind, n
+
+    return _timeline_of(rows())
 
 
 # --- claims ---------------------------------------------------------------------------------------
@@ -543,11 +631,16 @@ def _claim_order() -> list[Any]:
     return [_day_expr(cl).desc().nulls_last(), cl.c.id]
 
 
-def list_claims(conn: Connection, filt: ClaimFilter, limit: int, offset: int) -> Page:
-    """One page of claims matching ``filt``, newest first (by their day)."""
+def count_claims(conn: Connection, filt: ClaimFilter) -> int:
+    """The number of claims matching ``filt``."""
+    return _count(conn, _claim_base(filt, conn.dialect.name))
+
+
+def list_claims(conn: Connection, filt: ClaimFilter, limit: int, offset: int, total: int | None = None) -> Page:
+    """One page of claims matching ``filt``, newest first (by their day); ``total`` as in `list_events`."""
     base = _claim_base(filt, conn.dialect.name)
     ids = list(conn.execute(base.order_by(*_claim_order()).limit(limit).offset(offset)).scalars())
-    return Page(_count(conn, base), limit, offset, claim_items(conn, ids))
+    return Page(_count(conn, base) if total is None else total, limit, offset, claim_items(conn, ids))
 
 
 def iter_claims(conn: Connection, filt: ClaimFilter, cap: int, offset: int = 0) -> Iterator[ClaimItem]:
@@ -616,71 +709,6 @@ def _iso_day(value: str | None) -> date | None:
         return None
 
 
-# --- actors and places ----------------------------------------------------------------------------
-
-
-def list_actors(conn: Connection, q: str | None, limit: int, offset: int) -> Page:
-    """Named entities with a canonical name (actors), most mentioned first."""
-    conditions = [mn.c.kind == "entity", mn.c.canonical.isnot(None), mn.c.label.in_(("ORG", "PER"))]
-    if q:
-        conditions.append(_contains(mn.c.canonical, q))
-    grouped = (
-        select(
-            mn.c.canonical.label("name"),
-            func.max(mn.c.actor_type).label("actor_type"),
-            func.count().label("mentions"),
-            func.count(func.distinct(mn.c.document_id)).label("documents"),
-        )
-        .where(*conditions)
-        .group_by(mn.c.canonical)
-    )
-    every = conn.execute(grouped.order_by(func.count().desc(), mn.c.canonical)).all()
-    page = every[offset : offset + limit]
-    events = _actor_events(conn, [row.name for row in page])
-    items = [ActorItem(**row._mapping, events=events.get(row.name, 0)) for row in page]
-    return Page(len(every), limit, offset, items)
-
-
-def _actor_events(conn: Connection, names: list[str]) -> dict[str, int]:
-    if not names:
-        return {}
-    query = select(ea.c.value, func.count(func.distinct(ea.c.event_mention_id)))
-    query = query.where(ea.c.role == "actor", ea.c.value.in_(names)).group_by(ea.c.value)
-    return {name: int(n) for name, n in conn.execute(query)}
-
-
-def list_places(conn: Connection, q: str | None, country: str | None, limit: int, offset: int) -> Page:
-    """Resolved places mentioned in documents, most mentioned first."""
-    conditions = [mn.c.kind == "place", mn.c.place_name.isnot(None)]
-    if q:
-        conditions.append(_contains(mn.c.place_name, q))
-    if country:
-        conditions.append(mn.c.country_code == country.upper())
-    keys = (mn.c.place_name, mn.c.country_code)
-    grouped = select(
-        mn.c.place_name.label("name"),
-        mn.c.country_code,
-        func.max(mn.c.lat).label("lat"),
-        func.max(mn.c.lon).label("lon"),
-        func.max(mn.c.geonames_id).label("geonames_id"),
-        func.count().label("mentions"),
-    ).where(*conditions)
-    ordered = grouped.group_by(*keys).order_by(func.count().desc(), mn.c.place_name, mn.c.country_code)
-    every = conn.execute(ordered).all()
-    page = every[offset : offset + limit]
-    events = _place_events(conn, [row.name for row in page])
-    items = [PlaceItem(**row._mapping, events=events.get((row.name, row.country_code), 0)) for row in page]
-    return Page(len(every), limit, offset, items)
-
-
-def _place_events(conn: Connection, names: list[str]) -> dict[tuple[str, str | None], int]:
-    if not names:
-        return {}
-    query = select(em.c.place_name, em.c.country_code, func.count()).where(em.c.place_name.in_(names))
-    rows = conn.execute(query.group_by(em.c.place_name, em.c.country_code))
-    return {(name, country): int(n) for name, country, n in rows}
-
-
 __all__ = [
     "EVENT_SORTS",
     "ActorItem",
@@ -696,17 +724,21 @@ __all__ = [
     "PlaceItem",
     "SeriesPoint",
     "Timeline",
+    "TimelineCube",
     "claim_series",
+    "count_claims",
+    "count_documents",
     "count_events",
+    "cube_answers",
     "document_exists",
     "event_items",
     "iter_claims",
     "iter_events",
-    "list_actors",
     "list_claims",
     "list_documents",
     "list_events",
-    "list_places",
     "overview",
     "timeline",
+    "timeline_cube",
+    "timeline_from_cube",
 ]

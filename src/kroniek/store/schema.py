@@ -158,8 +158,8 @@ mentions = Table(
     *_span_columns("what_"),
     CheckConstraint("kind IN ('entity', 'place', 'time', 'quantity')", name="kind"),
     Index(None, "place_name"),
-    Index(None, "kind", "canonical", "document_id", "actor_type"),
-    Index(None, "kind", "place_name"),
+    Index(None, "kind", "canonical", "document_id", "label", "actor_type"),  # covers /api/actors
+    Index(None, "kind", "place_name", "country_code", "lat", "lon", "geonames_id"),  # covers /api/places
 )
 
 events = Table(
@@ -199,10 +199,11 @@ event_mentions = Table(
     Index(None, "document_id", "idx", unique=True),
     Column("day", String(10)),  # the event's day, else the document's publication date (rows.day_of)
     Index(None, "day", "id"),
+    Index(None, "id", "day"),  # actor filter: ids from event_arguments, sorted by day without reading rows
     Index(None, "type", "day", "id"),
     Index(None, "country_code", "day", "type"),
-    Index(None, "lon", "lat"),
-    Index(None, "place_name"),
+    Index(None, "lon", "lat", "day", "id"),  # bbox filter, sorted by day without reading rows
+    Index(None, "place_name", "country_code"),
     Index(None, "fatalities_value"),
 )
 

@@ -1,5 +1,6 @@
 """For the HTTP API's filters and lists: the day an event or claim is filed under (a column, filled for
-existing rows) and indexes on it and on event country, date, coordinates, place, fatalities.
+existing rows) and indexes on it and on event country, date, coordinates, place, fatalities; covering
+indexes for the actor and place rankings.
 
 Revision ID: 0003
 Revises: 0002
@@ -23,15 +24,24 @@ depends_on: str | Sequence[str] | None = None
 DAY_TABLES = ("event_mentions", "claims")
 INDEXES = (
     ("ix_event_mentions_day_id", "event_mentions", ["day", "id"]),
+    ("ix_event_mentions_id_day", "event_mentions", ["id", "day"]),
     ("ix_event_mentions_type_day_id", "event_mentions", ["type", "day", "id"]),
     ("ix_event_mentions_country_code_day_type", "event_mentions", ["country_code", "day", "type"]),
-    ("ix_event_mentions_lon_lat", "event_mentions", ["lon", "lat"]),
-    ("ix_event_mentions_place_name", "event_mentions", ["place_name"]),
+    ("ix_event_mentions_lon_lat_day_id", "event_mentions", ["lon", "lat", "day", "id"]),
+    ("ix_event_mentions_place_name_country_code", "event_mentions", ["place_name", "country_code"]),
     ("ix_event_mentions_fatalities_value", "event_mentions", ["fatalities_value"]),
     ("ix_event_arguments_role_value_event_mention_id", "event_arguments", ["role", "value", "event_mention_id"]),
     ("ix_claims_day", "claims", ["day"]),
-    ("ix_mentions_kind_canonical_document_id_actor_type", "mentions", ["kind", "canonical", "document_id", "actor_type"]),
-    ("ix_mentions_kind_place_name", "mentions", ["kind", "place_name"]),
+    (
+        "ix_mentions_kind_canonical_document_id_label_actor_type",
+        "mentions",
+        ["kind", "canonical", "document_id", "label", "actor_type"],
+    ),
+    (
+        "ix_mentions_kind_place_name_country_code_lat_lon_geonames_id",
+        "mentions",
+        ["kind", "place_name", "country_code", "lat", "lon", "geonames_id"],
+    ),
 )
 
 
