@@ -488,3 +488,14 @@ def test_claiming_responsibility_is_no_attribution(stage) -> None:
 def test_rioters_looting_is_a_violent_demonstration(stage) -> None:
     text = "Protesters looted shopping malls and set fire to warehouses in Durban for a fifth day."
     assert [(e.type, e.subtype) for e in run(stage, make_doc(text, "en")).events] == [("riots", "violent_demonstration")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "actor"),
+    [
+        ("nl", "Bij een Russische luchtaanval op Charkiv zijn zeker vier burgers omgekomen.", "Military Forces of Russia"),
+        ("en", "Israel responded with airstrikes on the Gaza Strip that killed at least 20 people.", "Military Forces of Israel"),
+    ],
+)
+def test_air_strikes_are_flown_by_the_state_the_sentence_names(extract, lang: str, text: str, actor: str) -> None:
+    assert [e.actors for e in extract(text, lang).events] == [[actor]]

@@ -48,7 +48,7 @@ from .document import (
 from .errors import ConfigError
 from .registry import register_stage
 from .resources import Resources
-from .roles import UnnamedRoles, add_earlier_places, add_unnamed_roles
+from .roles import UnnamedRoles, add_air_forces, add_earlier_places, add_unnamed_roles
 
 STAGE_NAME = "events.lexicon.v1"
 
@@ -712,6 +712,7 @@ class EventsStage:
         self.resources = resources
         self._lexicons: dict[str, EventLexicon] = {}
         self._unnamed: dict[str, UnnamedRoles] = {}
+        self._nationalities: dict[str, dict[str, str]] = {}
 
     def lexicon(self, code: str) -> EventLexicon:
         if code not in self._lexicons:
@@ -733,7 +734,16 @@ class EventsStage:
             event.id = f"ev{number}"
         doc.events = events
         add_earlier_places(doc)
+        add_air_forces(doc, self.nationalities(doc.lang), self.country_names)
         add_unnamed_roles(doc, self.unnamed(doc.lang), self.country_names)
+
+    def nationalities(self, code: str) -> dict[str, str]:
+        """Nationality words of language ``code`` and their countries ("Russische" -> RU)."""
+        if code not in self._nationalities:
+            from .places import load_cues
+
+            self._nationalities[code] = dict(load_cues(self.resources, code).nationalities)
+        return self._nationalities[code]
 
     def unnamed(self, code: str) -> UnnamedRoles:
         if code not in self._unnamed:

@@ -113,6 +113,34 @@ def _unnamed_targets(event: EventMention, named: list[str], country: str) -> lis
     return []
 
 
+AIR_STRIKES = frozenset({"air_drone_strike"})  # mostly flown by states: "Russische luchtaanval", "Israeli airstrikes"
+MILITARY = "Military Forces of {of_country}"
+
+
+def add_air_forces(doc: Document, nationalities: dict[str, str], country_names: Any) -> None:
+    """An air or drone strike that names no actor was flown by the military of the country its sentence
+    names by a nationality ("Russische", "Israeli") or by name ("Israel responded with airstrikes"),
+    preferring a country other than the one struck."""
+    for event in doc.events:
+        if event.actors or event.subtype not in AIR_STRIKES:
+            continue
+        text, offset = _sentence_text(doc, event)
+        codes = _countries_named(doc, text, offset, nationalities)
+        struck = event.place.country_code if event.place else None
+        code = next((c for c in codes if c != struck), codes[0] if codes else None)
+        if code:
+            event.actors.append(MILITARY.format(of_country=country_names(code)[1]))
+
+
+def _countries_named(doc: Document, text: str, offset: int, nationalities: dict[str, str]) -> list[str]:
+    """Country codes of the nationality words and country names of a sentence, in text order."""
+    found = [(m.start(), nationalities[m.group()]) for m in re.finditer(r"\w+", text) if m.group() in nationalities]
+    end = offset + len(text)
+    found += [(p.start - offset, p.place.country_code) for p in doc.places
+              if offset <= p.start < end and p.place.kind == "country" and p.place.country_code]
+    return list(dict.fromkeys(code for _, code in sorted(found)))
+
+
 PLACE_WINDOW = 2  # an event without a place of its own takes the last place at most this many sentences back
 
 
