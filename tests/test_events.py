@@ -499,3 +499,15 @@ def test_rioters_looting_is_a_violent_demonstration(stage) -> None:
 )
 def test_air_strikes_are_flown_by_the_state_the_sentence_names(extract, lang: str, text: str, actor: str) -> None:
     assert [e.actors for e in extract(text, lang).events] == [[actor]]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("nl", "In Stockholm is zondag een agent doodgeschoten."),
+        ("en", "A police officer was shot dead in Paris on Sunday."),
+    ],
+)
+def test_one_victim_without_a_figure_is_one_dead(extract, lang: str, text: str) -> None:
+    [event] = extract(text, lang).events
+    assert event.fatalities is not None and (event.fatalities.value, event.fatalities.qualifier) == (1, "exact")

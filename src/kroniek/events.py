@@ -184,7 +184,7 @@ def _refine_rules(
 
 def _add_count_cues(cues: CueIndex, kind: str, data: dict[str, Any], compounds: bool) -> int:
     """Add the cue lists of ``fatalities`` or ``injured``; returns the number of split pairs."""
-    for name in ("heads", "after", "before", "zero"):
+    for name in ("heads", "after", "before", "zero", "single"):
         cues.add(f"{kind}.{name}", phrase_list(data, name), compounds)
     pairs = data.get("split", [])
     for number, (before, after) in enumerate(pairs):
@@ -586,11 +586,22 @@ def _event(lexicon: EventLexicon, view: SentenceView, facts: _SentenceFacts, can
         targets=targets,
         place=most_specific_place(view.places),
         time=time.time if time else None,
-        fatalities=facts.fatalities.nearest(start),
-        injured=facts.injured.nearest(start),
+        fatalities=facts.fatalities.nearest(start) or _single_victim(view, hits, "fatalities"),
+        injured=facts.injured.nearest(start) or _single_victim(view, hits, "injured"),
         stage=STAGE_NAME,
     )
     return _Found(event, candidate, _anaphoric(lexicon, tokens, hits, match))
+
+
+def _single_victim(view: SentenceView, hits: Hits, kind: str) -> QuantityValue | None:
+    """One victim when the sentence counts none but kills or wounds one person: "een agent werd
+    doodgeschoten", "Soleimani was killed" (a named person beside a death word)."""
+    if not (kind + ".after" in hits or kind + ".before" in hits):
+        return None
+    named = kind == "fatalities" and any(e.label == "PER" for e in view.entities)  # "X was shot dead"
+    if f"{kind}.single" in hits or named:
+        return QuantityValue(1, "exact")
+    return None
 
 
 def found_in_sentence(lexicon: EventLexicon, view: SentenceView) -> list[_Found]:
