@@ -511,3 +511,8 @@ def test_air_strikes_are_flown_by_the_state_the_sentence_names(extract, lang: st
 def test_one_victim_without_a_figure_is_one_dead(extract, lang: str, text: str) -> None:
     [event] = extract(text, lang).events
     assert event.fatalities is not None and (event.fatalities.value, event.fatalities.qualifier) == (1, "exact")
+
+
+def test_a_country_that_acts_is_not_the_place(extract) -> None:
+    [fired, *_] = extract("Iran fired more than 180 ballistic missiles at Israel on Tuesday evening.", "en").events
+    assert fired.place is not None and fired.place.country_code == "IL"

@@ -423,12 +423,24 @@ def _role(lexicon: EventLexicon, tokens: list[Token], hits: Hits, entity_start: 
 PLACE_SPECIFICITY = {"locality": 0, "city": 0, "admin": 1, "region": 2, "other": 2, "country": 3}
 
 
-def most_specific_place(places: list[PlaceMention]) -> Place | None:
+def most_specific_place(places: list[PlaceMention], view: SentenceView | None = None) -> Place | None:
     """The event's place: the most specific of the sentence's places (a town before its province, a
-    province before its country), the first of equals."""
+    province before its country), the first of equals; a country that acts ("Iran fired missiles at
+    Israel", "the United States' killing of ...") is left out when the sentence names another place."""
+    if view is not None:
+        places = [p for p in places if not _acting_country(p, view)] or places
     if not places:
         return None
     return min(places, key=lambda p: PLACE_SPECIFICITY.get(p.place.kind, 2)).place
+
+
+def _acting_country(place: PlaceMention, view: SentenceView) -> bool:
+    """A country that opens the sentence (its subject) or owns something ("Israel's", "the United States'")."""
+    if place.place.kind != "country":
+        return False
+    before = view.doc_text[view.span.start : place.start].split()
+    after = view.doc_text[place.end : place.end + 3]
+    return len(before) <= 1 and before in ([], ["The"], ["the"], ["Het"], ["De"]) or after.startswith(("'s", "’s", "' ", "’ "))
 
 
 def actors_and_targets(
@@ -584,7 +596,7 @@ def _event(lexicon: EventLexicon, view: SentenceView, facts: _SentenceFacts, can
         modality=modality_of(lexicon, tokens, hits, match),
         actors=actors,
         targets=targets,
-        place=most_specific_place(view.places),
+        place=most_specific_place(view.places, view),
         time=time.time if time else None,
         fatalities=facts.fatalities.nearest(start) or _single_victim(view, hits, "fatalities"),
         injured=facts.injured.nearest(start) or _single_victim(view, hits, "injured"),
