@@ -109,12 +109,22 @@ async def list_events(
     fmt: Annotated[str, Depends(event_format)],
     page: Annotated[ExportPaging, Depends(export_paging)],
 ) -> Response:
+    def export(conn: Any, cap: int, offset: int) -> Any:
+        return exports.events_export(queries.iter_events(conn, filt, sort, cap, offset), fmt)
+
+    return await _list_or_export(state, request, fmt, page, "events", export,
+                                 lambda paged: events_json(state, filt, sort, paged))
+
+
+async def _list_or_export(
+    state: ApiState, request: Request, fmt: str, page: ExportPaging, name: str, export: Any, page_answer: Any
+) -> Response:
+    """A JSON page (cached per request) or, for another format, the whole export streamed."""
     if fmt != "json":
         cap, offset = page.export_cap(), page.offset
-        items = lambda conn: exports.events_export(queries.iter_events(conn, filt, sort, cap, offset), fmt)
-        return _stream(state, items, fmt, "events")
+        return _stream(state, lambda conn: export(conn, cap, offset), fmt, name)
     paged = page.for_list()
-    return await state.json_answer(_key(request), lambda: events_json(state, filt, sort, paged))
+    return await state.json_answer(_key(request), lambda: page_answer(paged))
 
 
 def events_json(state: ApiState, filt: EventFilter, sort: str, page: Paging) -> dict[str, Any]:
@@ -150,12 +160,10 @@ async def list_claims(
     fmt: Annotated[str, Depends(claim_format)],
     page: Annotated[ExportPaging, Depends(export_paging)],
 ) -> Response:
-    if fmt != "json":
-        cap, offset = page.export_cap(), page.offset
-        items = lambda conn: exports.claims_export(queries.iter_claims(conn, filt, cap, offset), fmt)
-        return _stream(state, items, fmt, "claims")
-    paged = page.for_list()
-    return await state.json_answer(_key(request), lambda: claims_json(state, filt, paged))
+    def export(conn: Any, cap: int, offset: int) -> Any:
+        return exports.claims_export(queries.iter_claims(conn, filt, cap, offset), fmt)
+
+    return await _list_or_export(state, request, fmt, page, "claims", export, lambda paged: claims_json(state, filt, paged))
 
 
 def claims_json(state: ApiState, filt: ClaimFilter, page: Paging) -> dict[str, Any]:
