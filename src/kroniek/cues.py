@@ -191,13 +191,16 @@ class CueIndex:
         self._exact: dict[str, list[_Word]] = {}
         self._stems: dict[str, list[_Word]] = {}
         self._multi: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # by first word, longest first
+        # the same, by first and second word ("" for a stem as second word): a common first word ("een",
+        # "the") then tries only the phrases its next word can continue
+        self._multi_next: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = {}
         self._compounds = False
         self._cache: dict[str, tuple[tuple[str, int], ...]] = {}
 
     def add(self, key: str, phrases: list[str], compounds: bool = False) -> None:
         for form in phrases:
             self._add_form(key, form, compounds and not form.startswith("="))
-        for entries in self._multi.values():
+        for entries in (*self._multi.values(), *self._multi_next.values()):
             entries.sort(key=lambda entry: -len(entry[0]))
         self._cache.clear()
 
@@ -211,6 +214,8 @@ class CueIndex:
             raise ConfigError(f"a phrase of several words cannot start with a stem: {form!r}")
         if len(words) > 1:
             self._multi.setdefault(words[0], []).append((words, key))
+            second = "" if words[1].endswith("*") else words[1]
+            self._multi_next.setdefault((words[0], second), []).append((words, key))
         elif words[0].endswith("*"):
             self._stems.setdefault(words[0][:3], []).append(_Word(words[0], key, compound))
         else:
@@ -256,11 +261,14 @@ class CueIndex:
 
     def phrases_at(self, tokens: list[Token], index: int) -> list[tuple[str, int]]:
         """(key, end) of every multi-word phrase that starts at token ``index``, longest first."""
-        candidates = self._multi.get(tokens[index].lower)
-        if not candidates:
+        if index + 1 >= len(tokens):
+            return _NONE
+        first, second = tokens[index].lower, tokens[index + 1].lower
+        exact, stems = self._multi_next.get((first, second), _NONE), self._multi_next.get((first, ""), _NONE)
+        if not exact and not stems:
             return _NONE
         found = []
-        for words, key in candidates:
+        for words, key in sorted((*exact, *stems), key=lambda entry: -len(entry[0])) if exact and stems else exact or stems:
             end = index + len(words)
             if end <= len(tokens) and all(_fits(w, t.lower) for w, t in zip(words[1:], tokens[index + 1 : end])):
                 found.append((key, end))
