@@ -93,11 +93,15 @@ def documents_json(state: ApiState, filt: DocumentFilter, page: Paging) -> dict[
 
 
 @router.get("/documents/{doc_id:path}", summary="One document as kroniek.document/1 JSON")
-def get_document(state: State, doc_id: Annotated[str, Path(max_length=2000)]) -> Response:
+async def get_document(state: State, doc_id: Annotated[str, Path(max_length=2000)]) -> Response:
+    return await state.json_answer(f"document:{doc_id}", lambda: document_json(state, doc_id))
+
+
+def document_json(state: ApiState, doc_id: str) -> dict[str, Any]:
     with state.reader() as conn:
         if not queries.document_exists(conn, doc_id):
             raise NotFoundError(f"no document with id or URL {doc_id!r}")
-    return Response(dumps(state.chronicle.load(doc_id).to_contract()), media_type="application/json")
+    return state.chronicle.load(doc_id).to_contract()
 
 
 @router.get("/events", summary="Event mentions, filtered, sorted, paged or exported")

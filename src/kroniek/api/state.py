@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import anyio
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
@@ -42,6 +43,9 @@ def read_engine(url_or_path: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
+COMPUTING_AT_ONCE = 2
+
+
 class ApiState:
     """The open chronicle and the lazily built pipeline of one API app."""
 
@@ -54,6 +58,9 @@ class ApiState:
         self.cache = ResponseCache(self.engine)
         self._pipeline: Any = None
         self._pipeline_lock = threading.Lock()
+        # at most this many answers computed at once: Python threads share one core, so more only
+        # interleave (every request slows down) instead of finishing in turn
+        self._computing = anyio.Semaphore(COMPUTING_AT_ONCE)
 
     @contextmanager
     def reader(self) -> Iterator[Connection]:
@@ -76,7 +83,8 @@ class ApiState:
         """
         found, body = self.cache.peek(key)
         if not found:
-            body = await run_in_threadpool(self.cache.get, key, lambda: dumps(compute()))
+            async with self._computing:
+                body = await run_in_threadpool(self.cache.get, key, lambda: dumps(compute()))
         return Response(body, media_type="application/json")
 
     def ingest(self, raw: Any) -> Any:
