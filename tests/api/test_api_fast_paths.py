@@ -110,3 +110,22 @@ def test_timeline_cube_gives_the_query_answer(chronicle_file: Path) -> None:
 
 def test_search_with_a_nul_character(client: httpx.Client) -> None:
     assert client.get("/api/documents", params={"q": "Kabul\x00"}).status_code == 200
+
+
+def test_a_frequent_actor_is_filtered_along_the_sort_order_with_the_same_page(chronicle_file: Path) -> None:
+    """The correlated plan for frequent actors and the set plan give the same ids in the same order."""
+    from sqlalchemy import create_engine, select
+
+    from kroniek.store import schema
+    from kroniek.store.queries import FREQUENT_ACTOR, EventFilter, event_ids
+
+    engine = create_engine(f"sqlite:///{chronicle_file}")
+    with engine.connect() as conn:
+        ea = schema.event_arguments
+        actors = set(conn.execute(select(ea.c.value).where(ea.c.role == "actor")).scalars())
+        assert actors
+        for actor in actors:
+            filt = EventFilter(actor=actor)
+            for sort in ("-date", "date", "-fatalities"):
+                as_set = event_ids(conn, filt, sort, 20, 0)
+                assert as_set and event_ids(conn, filt, sort, 20, 0, FREQUENT_ACTOR + 1) == as_set

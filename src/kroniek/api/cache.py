@@ -82,6 +82,22 @@ class ResponseCache:
             self._computing.pop(key, None)
         return value
 
+    def get_many(self, keys: list[str], compute: Callable[[list[str]], dict[str, Any]]) -> dict[str, Any]:
+        """The cached answers for ``keys``; the missing ones computed together (``compute(missing)``
+        returns a dict by key) and stored."""
+        version = self.version()
+        found: dict[str, Any] = {}
+        for key in keys:
+            hit, value = self._lookup(key, version)
+            if hit:
+                found[key] = value
+        missing = [key for key in keys if key not in found]
+        if missing:
+            for key, value in compute(missing).items():
+                self._store(key, version, value)
+                found[key] = value
+        return found
+
     def _lookup(self, key: str, version: Any) -> tuple[bool, Any]:
         with self._lock:
             if version != self._version:

@@ -135,8 +135,13 @@ def events_json(state: ApiState, filt: EventFilter, sort: str, page: Paging) -> 
     """One page of events; the number of matches is cached per filter (the same for every page)."""
     with state.reader() as conn:
         total = state.cached(f"count:events:{filt!r}", lambda: queries.count_events(conn, filt))
-        found = queries.list_events(conn, filt, sort, page.limit, page.offset, total=total)
-    return page_json(found, event_json)
+        ids = queries.event_ids(conn, filt, sort, page.limit, page.offset, total)
+        items = state.items.get_many(ids, lambda missing: _events_by_id(conn, missing))
+    return {"total": total, "limit": page.limit, "offset": page.offset, "items": [items[i] for i in ids if i in items]}
+
+
+def _events_by_id(conn: Any, ids: list[str]) -> dict[str, Any]:
+    return {item.id: event_json(item) for item in queries.event_items(conn, ids)}
 
 
 @router.get("/events/timeline", summary="Event mentions per week and type")

@@ -44,6 +44,7 @@ def read_engine(url_or_path: str) -> Engine:
 
 
 COMPUTING_AT_ONCE = 2
+ITEMS_CACHED = 50_000
 
 
 class ApiState:
@@ -56,6 +57,7 @@ class ApiState:
         self.engine = read_engine(settings.db)
         self.full_text = has_full_text(self.engine)
         self.cache = ResponseCache(self.engine)
+        self.items = ResponseCache(self.engine, size=ITEMS_CACHED)  # one event's JSON, shared by every page
         self._pipeline: Any = None
         self._pipeline_lock = threading.Lock()
         # at most this many answers computed at once: Python threads share one core, so more only
