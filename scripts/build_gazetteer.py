@@ -12,6 +12,8 @@ Inputs (under ``$KRONIEK_SHARED`` or ``<repo>/../shared``):
 * ``data/geonames-cities1000/rg_cities1000.csv.gz``: GeoNames places with 1,000+ people (``lat, lon,
   name, admin1, admin2, cc``; no ids). Towns not already in cities15000 (same name and country, less
   than 10 km apart) become rows with an empty ``geonames_id`` and ``supplement_id`` ``c1000:<cc>:<slug>``;
+  their ``admin2`` names that say what they are ("San Bernardino County") and the English counties become
+  admin rows ``adm2:<cc>:<admin1>:<slug>`` at the mean of their towns;
 * ``src/kroniek/data/supplement.tsv`` (in this repository): hand-curated conflict places missing from
   GeoNames (camps, border crossings, frontline localities, regions); ``supplement_id`` is their ``id``
   and ``precision`` their ``precision_hint``. Rows with ``coord_source`` ``centroid:<kind>:<codes>``
@@ -362,6 +364,33 @@ def small_town_rows(path: Path, known: list[Row]) -> list[Row]:
     ]
 
 
+ADMIN2_SUFFIXES = (" County", " District", " Borough", " Parish", " Municipality", " Prefecture")
+ADMIN2_BARE_COUNTRIES = ("GB",)  # English counties are named without a suffix ("Kent", "Northamptonshire")
+
+
+def admin2_rows(path: Path, known: list[Row]) -> list[Row]:
+    """Second-order divisions named in cities1000 (``admin2``: US counties, English counties), at the mean
+    of their towns' coordinates, with ids ``adm2:<cc>:<admin1>:<name>``. Only names that say what they
+    are ("San Bernardino County") or the counties of ``ADMIN2_BARE_COUNTRIES``; none that a known row
+    of the same country already has (a town, a region)."""
+    if not path.is_file():
+        return []
+    members: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    for town in read_small_towns(path):
+        name = town["admin2"].strip()
+        if name and (name.endswith(ADMIN2_SUFFIXES) or town["cc"] in ADMIN2_BARE_COUNTRIES):
+            members[(town["cc"], town["admin1"].strip(), name)].append((float(town["lat"]), float(town["lon"])))
+    taken = {(r.country_code, name_key(n)) for r in known for n in r.names | {r.name}}
+    rows = []
+    for (cc, admin1, name), points in sorted(members.items()):
+        if (cc, name_key(name)) in taken:
+            continue
+        lat, lon = sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
+        sid = f"adm2:{cc.lower()}:{slug(admin1) or 'x'}:{slug(name)}"
+        rows.append(Row(None, "admin", name, ascii_fold(name), cc, lat, lon, 0, "ADM2", {name}, sid, 2))
+    return rows
+
+
 def build(shared: Path, supplement: Path = SUPPLEMENT) -> str:
     records = read_cities(shared / "data" / "geonames" / "cities15000.zip")
     cities = city_rows(records)
@@ -370,8 +399,10 @@ def build(shared: Path, supplement: Path = SUPPLEMENT) -> str:
     curated = supplement_rows(read_supplement(supplement), countries, regions)
     twins = {id(t) for t in adopt_geonames_twins(curated, regions + cities)}
     regions, cities = [r for r in regions if id(r) not in twins], [c for c in cities if id(c) not in twins]
-    small = small_town_rows(shared / "data" / "geonames-cities1000" / "rg_cities1000.csv.gz", cities + curated)
-    rows = countries + regions + cities + curated + small
+    small_towns = shared / "data" / "geonames-cities1000" / "rg_cities1000.csv.gz"
+    small = small_town_rows(small_towns, cities + curated)
+    admin2 = admin2_rows(small_towns, countries + regions + cities + curated + small)
+    rows = countries + regions + cities + curated + small + admin2
     rows.sort(key=Row.sort_key)
     out = io.StringIO()
     out.write(HEADER_NOTE + "\n")

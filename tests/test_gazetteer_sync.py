@@ -27,12 +27,14 @@ def test_gazetteer_holds_small_towns_and_the_supplement() -> None:
         rows = [line.rstrip("\n").split("\t") for line in handle]
     sid = header.index("supplement_id")
     small = [r for r in rows if r[sid].startswith("c1000:")]
-    curated = [r for r in rows if r[sid] and not r[sid].startswith("c1000:")]
-    assert len(small) > 100_000 and len(curated) >= 300
-    assert all(r[header.index("geonames_id")] == "" for r in small)
+    admin2 = [r for r in rows if r[sid].startswith("adm2:")]  # US and English counties from cities1000
+    curated = [r for r in rows if r[sid] and not r[sid].startswith(("c1000:", "adm2:"))]
+    assert len(small) > 100_000 and len(curated) >= 300 and len(admin2) > 3_000
+    assert all(r[header.index("geonames_id")] == "" for r in small + admin2)
+    assert all(r[header.index("kind")] == "admin" for r in admin2)
     twins = [r for r in curated if r[header.index("geonames_id")]]  # curated rows that name a GeoNames place
     assert len(twins) < 30
-    assert len({r[sid] for r in small + curated}) == len(small) + len(curated)
+    assert len({r[sid] for r in small + curated + admin2}) == len(small) + len(curated) + len(admin2)
 
 
 @pytest.mark.skipif(not (SHARED / "data" / "geonames").is_dir(), reason="no ../shared/data/geonames")

@@ -258,3 +258,9 @@ def test_a_town_listed_with_a_person_is_a_surname(stage: PlacesStage) -> None:
     text = "President Donald Trump spoke. Bolton gave a different account. Trump and Bolton have been at odds."
     assert places(stage, text, "en") == []
     assert ("Bolton", "Bolton", "GB") in places(stage, "Trump and Bolton met. Later they flew to Bolton.", "en")
+
+
+def test_counties_from_cities1000(stage: PlacesStage) -> None:
+    found = places(stage, "A gunman opened fire in San Bernardino County, California.", "en")
+    assert ("San Bernardino County", "San Bernardino County", "US") in found
+    assert [(p[0], p[2]) for p in places(stage, "Police in Northamptonshire arrested two men.", "en")] == [("Northamptonshire", "GB")]

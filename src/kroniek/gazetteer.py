@@ -23,6 +23,7 @@ CAPITAL_CODES = frozenset({"PPLC", "PPLG"})
 KIND_RANK = {"country": 3, "city": 2, "admin": 1, "region": 1, "locality": 0}
 AREA_KINDS = ("country", "admin", "region")
 SMALL_TOWN_PREFIX = "c1000:"
+ADMIN2_PREFIX = "adm2:"  # second-order divisions from cities1000 (US and English counties)
 STRONG_POPULATION = 100_000  # towns this big are taken on their own name alone
 STRONG_ALTERNATE_POPULATION = 1_000_000  # ... and on any of their other names
 
@@ -71,7 +72,7 @@ class GazetteerEntry:
     @property
     def is_curated(self) -> bool:
         """A row of the hand-curated supplement."""
-        return bool(self.supplement_id) and not self.is_small_town
+        return bool(self.supplement_id) and not self.supplement_id.startswith((SMALL_TOWN_PREFIX, ADMIN2_PREFIX))
 
     def default_precision(self) -> int:
         """The supplement's hint, else 3 for countries and regions and 1 for towns."""
