@@ -255,6 +255,7 @@ class _Candidate:
     type: str
     subtype: str
     rank: int
+    refined: bool = False  # a refinement applied (it may have kept the sub-type)
 
 
 def _refine(lexicon: EventLexicon, candidate: _Candidate, hits: Hits, size: int, own: bool = True) -> None:
@@ -271,6 +272,7 @@ def _refine(lexicon: EventLexicon, candidate: _Candidate, hits: Hits, size: int,
         if hits.inside(rule.key, start, end, outside=outside):
             candidate.type = rule.type or candidate.type
             candidate.subtype = rule.subtype
+            candidate.refined = True
             if rule.boost:
                 candidate.rank = max(candidate.rank + 1, 1)  # context makes even a weak trigger an event
             return
@@ -570,8 +572,8 @@ class _Found:
 
     @property
     def refined(self) -> bool:
-        """Whether context changed the trigger's sub-type (a refinement applied)."""
-        return self.candidate.subtype != self.candidate.rule.subtype
+        """Whether a refinement applied to the trigger (its context decided the sub-type)."""
+        return self.candidate.refined
 
 
 def _anaphoric(lexicon: EventLexicon, tokens: list[Token], hits: Hits, trigger: Match) -> bool:
@@ -641,7 +643,7 @@ def events_of_sentence(lexicon: EventLexicon, view: SentenceView) -> list[EventM
 def refine_from_next(lexicon: EventLexicon, found: list[_Found], view: SentenceView) -> None:
     """Refine the not yet refined events of a sentence with the cues of the next one, when that one
     names no event itself ("Thousands protested. Police used tear gas.")."""
-    pending = [item for item in found if item.candidate.rank == item.candidate.rule.rank]
+    pending = [item for item in found if not item.candidate.refined]
     if not pending or not lexicon.refine_cues.could_match(view.text):
         return
     hits = lexicon.refine_cues.scan(view.tokens)
