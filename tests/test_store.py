@@ -479,3 +479,23 @@ def test_postgresql_behaves_like_sqlite(postgres: Chronicle) -> None:
         conn.execute(text("DELETE FROM documents WHERE id = :id"), {"id": doc.id})
     counts = table_counts(postgres)
     assert counts["documents"] == 1 and all(counts[name] == 0 for name in CHILD_TABLES)
+
+
+def test_upgrading_to_0003_files_stored_events_and_claims_under_their_day(tmp_path: Path) -> None:
+    """Migration 0003 adds the ``day`` column and fills it for the rows already stored, as saving does."""
+    from alembic import command
+
+    from kroniek.store.rows import day_of
+
+    doc = full_document()
+    path = tmp_path / "old.db"
+    with Chronicle.open(path) as store:
+        store.save(doc, PIPELINE, "a")
+        command.downgrade(alembic_config(store._engine), "0002")
+    upgrade(create_engine(f"sqlite:///{path}"))
+    with create_engine(f"sqlite:///{path}").connect() as conn:
+        events = conn.execute(text("SELECT day FROM event_mentions ORDER BY idx")).scalars().all()
+        claims = conn.execute(text("SELECT day FROM claims ORDER BY idx")).scalars().all()
+    assert events == [day_of(e.time, doc.published) for e in doc.events]
+    assert claims == [day_of(c.time, doc.published) for c in doc.claims]
+    assert any(day is not None for day in events + claims)
