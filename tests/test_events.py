@@ -516,3 +516,9 @@ def test_one_victim_without_a_figure_is_one_dead(extract, lang: str, text: str) 
 def test_a_country_that_acts_is_not_the_place(extract) -> None:
     [fired, *_] = extract("Iran fired more than 180 ballistic missiles at Israel on Tuesday evening.", "en").events
     assert fired.place is not None and fired.place.country_code == "IL"
+
+
+def test_fighting_and_retreat_around_a_town_taken_are_that_event(extract) -> None:
+    text = ("De rebellen van M23 hebben de stad Bunagana aan de grens met Oeganda ingenomen. "
+            "Het Congolese leger trok zich na hevige gevechten terug.")
+    assert [e.subtype for e in extract(text, "nl").events] == ["non_state_actor_overtakes_territory"]

@@ -79,6 +79,10 @@ JOINS: dict[str, tuple[frozenset[str], dict[str, str]]] = {
         {},
     ),
 }
+# the fighting and the retreat around a town taken or retaken, in its sentence or the next, are that event
+# ("De rebellen hebben Bunagana ingenomen. Het leger trok zich na hevige gevechten terug.")
+TERRITORY_TAKEN = frozenset({"non_state_actor_overtakes_territory", "government_regains_territory"})
+PART_OF_TAKING = frozenset({"armed_clash", "non_violent_transfer_of_territory"})
 
 
 # --------------------------------------------------------------------------- the lexicon
@@ -665,6 +669,9 @@ def _host(kept: list[_Found], item: _Found, window: int) -> _Found | None:
     dagelijkse kost") unless the mention is generic too.
     """
     event = item.event
+    taking = _taking_of(kept, event)
+    if taking is not None:
+        return taking
     joins = JOINS.get(event.subtype)
     if joins:
         for other in reversed(kept):
@@ -689,6 +696,15 @@ def _host(kept: list[_Found], item: _Found, window: int) -> _Found | None:
     if item.rank <= 0 or (item.anaphoric and item.rank <= SPECIFIC and _may_refer(event, last.event)):
         return last
     return None
+
+
+def _taking_of(kept: list[_Found], event: EventMention) -> _Found | None:
+    """The town taken or retaken, in this sentence or the one before, that fighting or a retreat belongs to."""
+    if event.subtype not in PART_OF_TAKING or not kept:
+        return None
+    last = kept[-1]
+    close = 0 <= event.sentence - last.last <= 1 and last.event.modality == event.modality
+    return last if close and last.event.subtype in TERRITORY_TAKEN else None
 
 
 def _may_refer(mention: EventMention, host: EventMention) -> bool:
@@ -718,7 +734,7 @@ def merge_document(found: list[_Found], window: int = 2) -> list[EventMention]:
         if host is None:
             kept.append(item)
         else:
-            if item.event.type == host.event.type and not host.refined and item.refined:
+            if item.candidate.rule.rank <= PEOPLE_RANK and item.event.type == host.event.type and not host.refined and item.refined:
                 host.event.subtype = item.event.subtype  # "... de straat op. De oproerpolitie zette waterkanonnen in"
             _join(host.event, item.event)
             host.last = item.event.sentence
